@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "hulpatlas",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hulpatlas", targets: ["hulpatlas"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal",
+                       providers: [.apt(["libgdal-dev"])]),
+        .target(name: "Geo", dependencies: ["CGDAL"]),
+        .target(name: "Atlas"),
+        .target(name: "Store", dependencies: ["Atlas", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Ingest", dependencies: ["Atlas", "Geo", "Store",
+                                               .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "Reports", dependencies: ["Atlas", "Geo", "Store",
+                                                .product(name: "CSV", package: "CSV.swift")]),
+        .executableTarget(name: "hulpatlas", dependencies: [
+            "Atlas", "Geo", "Store", "Ingest", "Reports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "GeoTests", dependencies: ["Geo"], path: "Tests/GeoTests"),
+        .testTarget(name: "AtlasTests", dependencies: ["Atlas"], path: "Tests/AtlasTests"),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Atlas"], path: "Tests/StoreTests"),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "Geo", "Atlas"],
+                    path: "Tests/IngestTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["Geo"], path: "Tests/EndToEndTests"),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,65 @@
+/// One statistics cell as CBS publishes it: a number, a special code, or nothing.
+///
+/// CBS marks values it cannot publish with codes at or below -99990: -99997 "geheim" (kept
+/// secret because the group is too small), -99995 "missing / not applicable", and -99999999
+/// in the wijk- en buurtkaart. A code is never a number: it must not enter a sum or a mean.
+public enum CBSValue: Equatable, Sendable {
+    case number(Double)
+    case special(code: Int)
+    case empty
+
+    /// Values at or below this are CBS codes.
+    public static let codeThreshold: Double = -99990
+
+    public init(_ number: Double) {
+        if number <= CBSValue.codeThreshold {
+            self = .special(code: Int(number.rounded()))
+        } else {
+            self = .number(number)
+        }
+    }
+
+    /// Parses a cell as it appears in CSV: "9705", "1.5", "1,5" (decimal comma), "-99997",
+    /// "-99 997", "" (empty). Returns nil for text that is not a number.
+    public init?(parsing raw: String) {
+        var text = raw.trimmingSpaces()
+        if text.isEmpty || text == "." || text == "x" || text == "NA" {
+            // "." and "x" are CBS StatLine's own markers for "unknown" / "secret".
+            self = .empty
+            if text == "x" { self = .special(code: -99997) }
+            return
+        }
+        text.removeAll { $0 == " " || $0 == "\u{00A0}" }
+        if !text.contains("."), text.filter({ $0 == "," }).count == 1 {
+            text = text.replacingOccurrencesOfComma()
+        }
+        guard let number = Double(text), number.isFinite else { return nil }
+        self.init(number)
+    }
+
+    /// The number, or nil for codes and empty cells.
+    public var number: Double? {
+        if case let .number(v) = self { return v }
+        return nil
+    }
+
+    /// True for a secret or missing CBS code (not for an empty cell).
+    public var isSpecial: Bool {
+        if case .special = self { return true }
+        return false
+    }
+
+    /// Human-readable meaning of a code.
+    public static func meaning(ofCode code: Int) -> String {
+        switch code {
+        case -99997: return "geheim (secret: group too small)"
+        case -99995: return "ontbreekt (missing or not applicable)"
+        case -99999999: return "ontbreekt (missing)"
+        default: return "CBS special value"
+        }
+    }
+}
+
+private extension String {
+    func replacingOccurrencesOfComma() -> String { String(map { $0 == "," ? "." : $0 }) }
+}

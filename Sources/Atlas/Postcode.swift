@@ -1,0 +1,62 @@
+/// The level of a postcode area: 4 digits (PC4) or 4 digits + 2 letters (PC6).
+public enum AreaLevel: String, Sendable, CaseIterable, Codable {
+    case pc4, pc6
+}
+
+/// A Dutch postcode in canonical form: "3311" or "3311AB".
+public struct Postcode: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let code: String
+    public var level: AreaLevel { code.count == 4 ? .pc4 : .pc6 }
+    /// The PC4 part ("3311" for "3311AB").
+    public var pc4: String { String(code.prefix(4)) }
+    public var description: String { code }
+
+    public static func < (a: Postcode, b: Postcode) -> Bool { a.code < b.code }
+
+    /// Why a text is not a postcode.
+    public enum ParseError: Error, Equatable, CustomStringConvertible {
+        case empty
+        case malformed(String)
+        case leadingZero(String)
+
+        public var description: String {
+            switch self {
+            case .empty: return "postcode is empty"
+            case let .malformed(s): return "'\(s)' is not a postcode (expected 4 digits, optionally 2 letters: 3311 or 3311AB)"
+            case let .leadingZero(s): return "'\(s)' is not a postcode (Dutch postcodes run from 1000 to 9999)"
+            }
+        }
+    }
+
+    /// Normalises "3311 ab", " 3311AB ", "3311", "3311.0" (a number read from a spreadsheet).
+    /// Letters SA, SD and SS are not issued by PostNL but do occur in data; they are accepted.
+    public init(parsing raw: String) throws(ParseError) {
+        var text = raw.trimmingSpaces()
+        guard !text.isEmpty else { throw .empty }
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        var digits: [Character] = []
+        var letters: [Character] = []
+        for ch in text where ch != " " && ch != "\u{00A0}" && ch != "-" {
+            if letters.isEmpty, ch.isASCII, ch.isNumber {
+                digits.append(ch)
+            } else if ch.isASCII, ch.isLetter {
+                letters.append(Character(ch.uppercased()))
+            } else {
+                throw .malformed(raw)
+            }
+        }
+        guard digits.count == 4, letters.count == 0 || letters.count == 2 else { throw .malformed(raw) }
+        guard digits.first != "0" else { throw .leadingZero(raw) }
+        code = String(digits) + String(letters)
+    }
+}
+
+extension StringProtocol {
+    /// Trims ASCII and Unicode white space at both ends.
+    public func trimmingSpaces() -> String {
+        var scalars = Substring(self).unicodeScalars[...]
+        while let f = scalars.first, f.properties.isWhitespace { scalars.removeFirst() }
+        while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

@@ -1,0 +1,252 @@
+import Atlas
+import Foundation
+import Geo
+import Store
+
+/// What `ingest areas` reads.
+public struct AreaIngestOptions: Sendable {
+    public var boundaries: String
+    public var statistics: [String] = []
+    /// The postcode column of the boundaries (found by name when nil).
+    public var key: String?
+    /// The postcode column of the statistics tables (found by name when nil).
+    public var statisticsKey: String?
+    public var level: AreaLevel?
+    public var year: Int?
+    /// Layer name in a multi-layer source (the first layer when nil).
+    public var layer: String?
+    /// Coordinate system to assume when the source declares none (e.g. "EPSG:28992").
+    public var sourceCRS: String?
+
+    public init(boundaries: String) { self.boundaries = boundaries }
+}
+
+/// What an area ingest did, for the summary a user reads.
+public struct AreaIngestSummary: Sendable {
+    public var level: AreaLevel
+    public var year: Int
+    public var sourceCRS: String
+    public var files: [IngestFileCount]
+    public var areasRead: Int
+    public var areasStored: Int
+    /// Per statistics file: rows joined to an area.
+    public var statisticsJoined: [(file: String, joined: Int)]
+    /// Codes present in a statistics table but without an (accepted) area.
+    public var codesWithoutGeometry: [String]
+    /// Stored areas without a row in any statistics table (empty when no table was given).
+    public var areasWithoutStatistics: [String]
+    /// Areas stored with their statistics but without a usable shape (empty, missing or broken geometry).
+    public var areasWithoutShape: [String]
+    /// Areas whose invalid geometry was repaired with GEOS MakeValid.
+    public var repairedGeometries: [String]
+    public var indicators: [IndicatorSummary]
+    public var notes: [String]
+    public var rejects: [Reject]
+    public var runID: Int64
+    public var population: Double
+}
+
+/// Reads boundaries (+ statistics), reprojects to EPSG:28992 and replaces one area set in the store.
+public enum AreaIngest {
+    public static func run(_ options: AreaIngestOptions, store: AtlasStore) throws -> AreaIngestSummary {
+        let started = Date()
+        _ = GDALDiagnostics.shared.drain()
+        let dataset = try VectorDataset(path: options.boundaries)
+        let layer = try dataset.layer(named: options.layer)
+        guard layer.hasGeometry else { throw GeoError.noLayer(path: options.boundaries, name: options.layer) }
+        let fields = layer.fields
+        let names = fields.map(\.name)
+        let keyColumn = try findKeyColumn(options.key, in: names, file: options.boundaries)
+        let keyIndex = names.firstIndex(of: keyColumn)!
+
+        let target = try SpatialReference(epsg: SpatialReference.rdNewEPSG)
+        let source: SpatialReference
+        if let declared = layer.spatialReference {
+            source = declared
+        } else if let assumed = options.sourceCRS {
+            source = try SpatialReference(definition: assumed)
+        } else {
+            throw GeoError.noSpatialReference(path: options.boundaries)
+        }
+        let transform = source.isSame(as: target) ? nil : try CoordinateTransform(from: source, to: target)
+
+        let level = try options.level ?? detectLevel(layer: layer, keyIndex: keyIndex)
+        let year = try options.year ?? yearFromFileNames([options.boundaries] + options.statistics)
+        let tables = try options.statistics.map {
+            try StatisticsTable(path: $0, keyColumn: options.statisticsKey, level: level)
+        }
+
+        let municipalityColumn = KnownColumns.find(KnownColumns.municipality, in: names)
+        let numericFields = fields.indices.filter {
+            $0 != keyIndex && (fields[$0].kind == .integer || fields[$0].kind == .real)
+        }
+        var notes: [String] = []
+        let ignoredText = fields.indices.filter {
+            $0 != keyIndex && fields[$0].kind != .integer && fields[$0].kind != .real && names[$0] != municipalityColumn
+        }.map { names[$0] }
+        if !ignoredText.isEmpty {
+            notes.append("\(options.boundaries): text columns not stored as indicators: \(ignoredText.joined(separator: ", "))")
+        }
+        // Column order of the indicator set: boundaries first, then each table; first source wins.
+        var indicatorSource: [String: String] = [:]
+        var indicatorOrder: [String] = []
+        for i in numericFields where indicatorSource[names[i]] == nil {
+            indicatorSource[names[i]] = options.boundaries
+            indicatorOrder.append(names[i])
+        }
+        var tableColumnUsed: [[Bool]] = []
+        for table in tables {
+            if !table.textColumns.isEmpty {
+                notes.append("\(table.file): text columns not stored as indicators: \(table.textColumns.joined(separator: ", "))")
+            }
+            var used: [Bool] = []
+            for column in table.numericColumns {
+                if let first = indicatorSource[column] {
+                    notes.append("\(table.file): column \(column) is also in \(first); kept the values from \(first)")
+                    used.append(false)
+                } else {
+                    indicatorSource[column] = table.file
+                    indicatorOrder.append(column)
+                    used.append(true)
+                }
+            }
+            tableColumnUsed.append(used)
+        }
+
+        var counts: [String: (numbers: Int, special: Int)] = [:]
+        var rejects: [Reject] = tables.flatMap(\.rejects)
+        var repaired: [String] = []
+        var withoutShape: [String] = []
+        var storedCodes = Set<String>()
+        var joined = [Int](repeating: 0, count: tables.count)
+        var areasRead = 0
+        var population = 0.0
+        let fileName = options.boundaries
+
+        let (files, runID) = try store.replaceAreaSet(level: level, year: year, source: fileName,
+                                                  sourceCRS: source.identifier, startedAt: started) { writer in
+            var firstSeen: [String: Int] = [:]
+            var boundaryRejects: [Reject] = []
+            for feature in layer {
+                areasRead += 1
+                let line = areasRead
+                func reject(_ field: String, _ value: String, _ reason: String) {
+                    boundaryRejects.append(Reject(file: fileName, line: line, field: field, value: value, reason: reason))
+                }
+                let keyText = feature.value(at: keyIndex).text
+                let postcode: Postcode
+                do { postcode = try Postcode(parsing: keyText) } catch {
+                    reject(keyColumn, keyText, "\(error)"); continue
+                }
+                guard postcode.level == level else {
+                    reject(keyColumn, keyText, "a \(postcode.level.rawValue) postcode in a \(level.rawValue) area set"); continue
+                }
+                if let first = firstSeen[postcode.code] {
+                    reject(keyColumn, keyText, "duplicate postcode: \(postcode.code) is already feature \(first)"); continue
+                }
+                var shape: AreaShape?
+                switch AreaShape.prepare(feature.takeGeometry(), transform: transform) {
+                case let .success(prepared):
+                    shape = prepared
+                    if prepared.wasRepaired { repaired.append(postcode.code) }
+                case let .failure(problem):
+                    // CBS publishes statistics for the area: keep them, report the missing shape.
+                    boundaryRejects.append(Reject(
+                        file: fileName, line: line, field: "geometry", value: problem.value,
+                        reason: "\(problem.reason); the area is kept with its statistics but has no shape "
+                            + "(left out of maps and distances)", rowRejected: false))
+                    withoutShape.append(postcode.code)
+                }
+                firstSeen[postcode.code] = line
+
+                var values: [String: CBSValue] = [:]
+                for i in numericFields where indicatorSource[names[i]] == fileName {
+                    switch feature.value(at: i) {
+                    case let .integer(v): values[names[i]] = CBSValue(Double(v))
+                    case let .real(v): values[names[i]] = CBSValue(v)
+                    default: break
+                    }
+                }
+                var municipality = municipalityColumn.flatMap { feature.value(named: $0)?.text.trimmingSpaces() }
+                if municipality?.isEmpty == true { municipality = nil }
+                for (t, table) in tables.enumerated() {
+                    guard let row = table.rows[postcode.code] else { continue }
+                    joined[t] += 1
+                    for (c, column) in table.numericColumns.enumerated() where tableColumnUsed[t][c] {
+                        values[column] = row.cells[c]
+                    }
+                    if municipality == nil { municipality = row.municipality }
+                }
+                for (name, value) in values {
+                    switch value {
+                    case .number: counts[name, default: (0, 0)].numbers += 1
+                    case .special: counts[name, default: (0, 0)].special += 1
+                    case .empty: break
+                    }
+                }
+                let area = AreaRecord(code: postcode.code, level: level, year: year, municipality: municipality,
+                                      areaM2: shape?.geometry.area, pointX: shape?.point.x, pointY: shape?.point.y,
+                                      values: values)
+                population += area.population ?? 0
+                try writer.insert(area, wkb: shape?.geometry.wkb())
+                storedCodes.insert(postcode.code)
+            }
+            guard writer.count > 0 else {
+                throw IngestError.noUsableAreas(file: fileName, rejected: boundaryRejects.count)
+            }
+            let indicators = indicatorOrder.map { name in
+                let c = counts[name] ?? (0, 0)
+                return IndicatorSummary(name: name, source: indicatorSource[name]!, numbers: c.numbers,
+                                        special: c.special, empty: writer.count - c.numbers - c.special)
+            }
+            try writer.setIndicators(indicators)
+            rejects = boundaryRejects + rejects
+            var files = [IngestFileCount(file: fileName, role: "boundaries", read: areasRead, accepted: writer.count)]
+            files += tables.map {
+                IngestFileCount(file: $0.file, role: "statistics", read: $0.rowsRead, accepted: $0.rowsAccepted)
+            }
+            return (files, files, rejects)
+        }
+
+        let stored = try store.indicators(level: level, year: year)
+        let withoutGeometry = Set(tables.flatMap { $0.rows.keys }).subtracting(storedCodes).sorted()
+        let withStats = Set(tables.flatMap { $0.rows.keys })
+        let withoutStats = tables.isEmpty ? [] : storedCodes.subtracting(withStats).sorted()
+        let warnings = GDALDiagnostics.shared.drain()
+        notes += warnings.warnings.map { "GDAL: \($0)" }
+        if warnings.notKept > 0 { notes.append("GDAL: \(warnings.notKept) more warnings not shown") }
+
+        return AreaIngestSummary(
+            level: level, year: year, sourceCRS: source.identifier, files: files,
+            areasRead: areasRead, areasStored: storedCodes.count,
+            statisticsJoined: zip(tables, joined).map { ($0.file, $1) },
+            codesWithoutGeometry: withoutGeometry, areasWithoutStatistics: withoutStats,
+            areasWithoutShape: withoutShape.sorted(), repairedGeometries: repaired.sorted(), indicators: stored, notes: notes, rejects: rejects,
+            runID: runID, population: population)
+    }
+
+    /// The level of the first feature with a valid postcode.
+    static func detectLevel(layer: Layer, keyIndex: Int) throws -> AreaLevel {
+        for feature in layer {
+            if let code = try? Postcode(parsing: feature.value(at: keyIndex).text) { return code.level }
+        }
+        return .pc4
+    }
+
+    /// A year (1990–2100) in the first file name that has one: cbs_pc4_2020_v1.gpkg → 2020.
+    static func yearFromFileNames(_ paths: [String]) throws -> Int {
+        for path in paths {
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            var digits = ""
+            for ch in name + "_" {
+                if ch.isASCII, ch.isNumber {
+                    digits.append(ch)
+                } else {
+                    if digits.count == 4, let y = Int(digits), (1990...2100).contains(y) { return y }
+                    digits = ""
+                }
+            }
+        }
+        throw IngestError.cannotTellYear(files: paths)
+    }
+}

@@ -1,0 +1,24 @@
+/// Whole-file problems that stop an ingest (row problems become rejects instead).
+public enum IngestError: Error, CustomStringConvertible, Equatable {
+    case noKeyColumn(file: String, columns: [String])
+    case keyColumnNotFound(file: String, column: String, columns: [String])
+    case cannotTellYear(files: [String])
+    case noUsableAreas(file: String, rejected: Int)
+    case levelMismatch(file: String, expected: String, found: String)
+
+    public var description: String {
+        switch self {
+        case let .noKeyColumn(file, columns):
+            return "\(file): no postcode column found (looked for postcode, pc4, pc6, pc4code, …); "
+                + "its columns are: \(columns.joined(separator: ", ")). Name the column with --key."
+        case let .keyColumnNotFound(file, column, columns):
+            return "\(file): there is no column '\(column)'; its columns are: \(columns.joined(separator: ", "))"
+        case let .cannotTellYear(files):
+            return "cannot tell the year of \(files.joined(separator: ", ")): no year in the file names; pass --year"
+        case let .noUsableAreas(file, rejected):
+            return "\(file): no usable area (\(rejected) rejected; see the rejects); the store is unchanged"
+        case let .levelMismatch(file, expected, found):
+            return "\(file): --level \(expected) was given but the postcodes are \(found)"
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import CSV
+import Foundation
+
+/// Writes a CSV file (RFC 4180 quoting by CSV.swift, UTF-8, LF, final newline) atomically:
+/// the content goes to a temporary file that replaces `path` only when complete.
+public enum CSVFile {
+    public static func write(header: [String], rows: [[String]], to path: String) throws {
+        let writer = try CSVWriter(stream: OutputStream(toMemory: ()))
+        try writer.write(row: header)
+        for row in rows {
+            precondition(row.count == header.count, "row has \(row.count) fields, header \(header.count)")
+            try writer.write(row: row)
+        }
+        writer.stream.close()
+        guard var data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        data.append(0x0A)
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
+
+/// Locale-independent number formatting for outputs (byte-identical across runs and machines).
+public enum Format {
+    public static func fixed(_ value: Double?, decimals: Int) -> String {
+        guard let value, value.isFinite else { return "" }
+        return String(format: "%.\(decimals)f", value)
+    }
+
+    /// A count: "9705" (counts from CBS are whole numbers).
+    public static func count(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return String(Int64(value.rounded()))
+    }
+}

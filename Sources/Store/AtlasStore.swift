@@ -1,0 +1,50 @@
+import Atlas
+import Foundation
+import GRDB
+
+/// The embedded SQLite store every stage reads and writes. Each write is one transaction:
+/// a stage that fails leaves the store as it was.
+public final class AtlasStore: Sendable {
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// Opens (creating when needed) the store at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(30)
+        config.label = "hulpatlas"
+        do {
+            let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            queue = try DatabaseQueue(path: path, configuration: config)
+            try Schema.migrator.migrate(queue)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? error.description)
+        }
+        self.path = path
+    }
+
+    /// An in-memory store, for tests.
+    public init() throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        queue = try DatabaseQueue(configuration: config)
+        try Schema.migrator.migrate(queue)
+        path = ":memory:"
+    }
+
+    /// Runs `body` in one write transaction (rolled back when it throws).
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.write(body)
+    }
+
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.read(body)
+    }
+
+    /// `PRAGMA integrity_check`: "ok" for a healthy file.
+    public func integrityCheck() throws -> String {
+        try queue.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
+    }
+}

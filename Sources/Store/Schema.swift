@@ -1,0 +1,81 @@
+import GRDB
+
+/// The store's schema, as numbered migrations. Never edit a shipped migration: add one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-areas") { db in
+            try db.execute(sql: """
+                CREATE TABLE ingest_runs (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,              -- 'areas', 'requests', 'helpers'
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT NOT NULL
+                );
+                CREATE TABLE ingest_files (
+                    run_id INTEGER NOT NULL REFERENCES ingest_runs(id) ON DELETE CASCADE,
+                    file TEXT NOT NULL,
+                    role TEXT NOT NULL,              -- 'boundaries', 'statistics', …
+                    rows_read INTEGER NOT NULL,
+                    rows_accepted INTEGER NOT NULL,
+                    rows_rejected INTEGER NOT NULL,
+                    CHECK (rows_read = rows_accepted + rows_rejected)
+                );
+                CREATE TABLE rejects (
+                    run_id INTEGER NOT NULL REFERENCES ingest_runs(id) ON DELETE CASCADE,
+                    file TEXT NOT NULL,
+                    line INTEGER NOT NULL,
+                    field TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    row_rejected INTEGER NOT NULL    -- 1: row left out; 0: value set missing
+                );
+                CREATE INDEX rejects_run ON rejects(run_id);
+
+                CREATE TABLE area_sets (
+                    level TEXT NOT NULL CHECK (level IN ('pc4', 'pc6')),
+                    year INTEGER NOT NULL,
+                    source TEXT NOT NULL,
+                    source_crs TEXT NOT NULL,
+                    run_id INTEGER NOT NULL REFERENCES ingest_runs(id),
+                    PRIMARY KEY (level, year)
+                );
+                CREATE TABLE areas (
+                    level TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    municipality TEXT,
+                    area_m2 REAL,                    -- NULL when the source has no usable shape
+                    point_x REAL,                    -- point on surface, EPSG:28992
+                    point_y REAL,
+                    geometry BLOB,                   -- ISO WKB, EPSG:28992; NULL: no usable shape
+                    PRIMARY KEY (level, year, code),
+                    FOREIGN KEY (level, year) REFERENCES area_sets(level, year) ON DELETE CASCADE
+                );
+                CREATE TABLE indicators (
+                    level TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    name TEXT NOT NULL,              -- the column name as the source spells it
+                    source TEXT NOT NULL,
+                    numbers INTEGER NOT NULL,        -- cells holding a number
+                    special INTEGER NOT NULL,        -- cells holding a CBS code (secret/missing)
+                    empty INTEGER NOT NULL,          -- areas with no value at all
+                    PRIMARY KEY (level, year, name),
+                    FOREIGN KEY (level, year) REFERENCES area_sets(level, year) ON DELETE CASCADE
+                );
+                CREATE TABLE area_values (
+                    level TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    indicator TEXT NOT NULL,
+                    value REAL,                      -- NULL when special_code is set
+                    special_code INTEGER,            -- CBS code (e.g. -99997), never a number
+                    CHECK ((value IS NULL) <> (special_code IS NULL)),
+                    PRIMARY KEY (level, year, code, indicator),
+                    FOREIGN KEY (level, year, code) REFERENCES areas(level, year, code) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                """)
+        }
+        return m
+    }
+}

@@ -1,0 +1,18 @@
+/// Errors of the SQLite store.
+public enum StoreError: Error, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case noAreas(level: String?, year: Int?)
+    case ambiguousAreaSet([String])
+
+    public var description: String {
+        switch self {
+        case let .cannotOpen(path, reason):
+            return "cannot open the store \(path): \(reason)"
+        case let .noAreas(level, year):
+            let which = [level, year.map(String.init)].compactMap { $0 }.joined(separator: " ")
+            return "the store holds no areas\(which.isEmpty ? "" : " for \(which)"); run `hulpatlas ingest areas` first"
+        case let .ambiguousAreaSet(sets):
+            return "the store holds several area sets (\(sets.joined(separator: ", "))); choose one with --level and --year"
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Ingest
+import Reports
+import Store
+
+struct IngestAreasCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "areas",
+        abstract: "Store postcode areas (boundaries + statistics) for one level and year.",
+        discussion: """
+            Reads any GDAL vector source, reprojects to EPSG:28992, and replaces the stored \
+            areas of that level and year in one transaction. CBS special values (≤ -99990) are \
+            stored as missing with their code.
+            Example: hulpatlas ingest areas cbs_pc4_2020.gpkg --db atlas.sqlite
+            """)
+
+    @Argument(help: "The area boundaries: GeoPackage, Shapefile, GeoJSON, …")
+    var file: String
+
+    @OptionGroup var input: AreaInputOptions
+
+    @Option(help: "The SQLite store.")
+    var db: String = "hulpatlas.sqlite"
+
+    @Option(help: "Write the rejected rows to this CSV file.")
+    var rejects: String?
+
+    func run() throws {
+        let store = try AtlasStore(path: db)
+        let summary = try AreaIngest.run(input.ingestOptions(boundaries: file), store: store)
+        print(IngestSummaryText.areas(summary, store: db))
+        if let rejects {
+            try RejectsTable.write(summary.rejects, to: rejects)
+            print("rejects written to \(rejects)")
+        }
+    }
+}
