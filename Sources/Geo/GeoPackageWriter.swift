@@ -89,8 +89,12 @@ public final class GeoPackageWriter {
             try? FileManager.default.removeItem(atPath: temporaryPath)
             throw GeoError.gdal(operation: "write \(path)", message: message)
         }
-        _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path),
-                                                  withItemAt: URL(fileURLWithPath: temporaryPath))
+        // rename(2) replaces the target atomically: readers see the old file or the new one.
+        guard rename(temporaryPath, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporaryPath)
+            throw GeoError.gdal(operation: "move the finished GeoPackage to \(path)", message: reason)
+        }
     }
 }
 

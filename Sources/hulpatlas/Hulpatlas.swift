@@ -1,6 +1,20 @@
 import ArgumentParser
+import Foundation
 
 @main
+enum Main {
+    static func main() {
+        do {
+            var command = try Hulpatlas.parseAsRoot()
+            try command.run()
+        } catch {
+            // Flush what was printed before the error goes to stderr, so that they appear in order.
+            fflush(nil)
+            Hulpatlas.exit(withError: error)
+        }
+    }
+}
+
 struct Hulpatlas: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hulpatlas",
