@@ -26,12 +26,14 @@ let package = Package(
             "Atlas", "Geo", "Store", "Ingest", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "GeoTests", dependencies: ["Geo"], path: "Tests/GeoTests"),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GeoTests", dependencies: ["Geo", "TestSupport"], path: "Tests/GeoTests"),
         .testTarget(name: "AtlasTests", dependencies: ["Atlas"], path: "Tests/AtlasTests"),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Atlas"], path: "Tests/StoreTests"),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "Geo", "Atlas"],
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Atlas", "TestSupport"], path: "Tests/StoreTests"),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "Geo", "Atlas", "Reports", "TestSupport"],
                     path: "Tests/IngestTests"),
-        .testTarget(name: "EndToEndTests", dependencies: ["Geo"], path: "Tests/EndToEndTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["hulpatlas", "Geo", "TestSupport"],
+                    path: "Tests/EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]
 )

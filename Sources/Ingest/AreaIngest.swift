@@ -77,27 +77,22 @@ public enum AreaIngest {
         }
 
         let municipalityColumn = KnownColumns.find(KnownColumns.municipality, in: names)
-        let numericFields = fields.indices.filter {
-            $0 != keyIndex && (fields[$0].kind == .integer || fields[$0].kind == .real)
+        let candidateFields = fields.indices.filter {
+            $0 != keyIndex && names[$0] != municipalityColumn && fields[$0].kind != .other
         }
         var notes: [String] = []
-        let ignoredText = fields.indices.filter {
-            $0 != keyIndex && fields[$0].kind != .integer && fields[$0].kind != .real && names[$0] != municipalityColumn
-        }.map { names[$0] }
-        if !ignoredText.isEmpty {
-            notes.append("\(options.boundaries): text columns not stored as indicators: \(ignoredText.joined(separator: ", "))")
-        }
         // Column order of the indicator set: boundaries first, then each table; first source wins.
         var indicatorSource: [String: String] = [:]
         var indicatorOrder: [String] = []
-        for i in numericFields where indicatorSource[names[i]] == nil {
+        for i in candidateFields where indicatorSource[names[i]] == nil {
             indicatorSource[names[i]] = options.boundaries
             indicatorOrder.append(names[i])
         }
         var tableColumnUsed: [[Bool]] = []
         for table in tables {
             if !table.textColumns.isEmpty {
-                notes.append("\(table.file): text columns not stored as indicators: \(table.textColumns.joined(separator: ", "))")
+                notes.append("\(table.file): columns without numbers, not stored as indicators: "
+                             + table.textColumns.joined(separator: ", "))
             }
             var used: [Bool] = []
             for column in table.numericColumns {
@@ -122,6 +117,8 @@ public enum AreaIngest {
         var areasRead = 0
         var population = 0.0
         let fileName = options.boundaries
+        let sourceRows = SourceRows(dataset: dataset)
+        var tallies = [ColumnTally](repeating: ColumnTally(), count: fields.count)
 
         let (files, runID) = try store.replaceAreaSet(level: level, year: year, source: fileName,
                                                   sourceCRS: source.identifier, startedAt: started) { writer in
@@ -129,7 +126,7 @@ public enum AreaIngest {
             var boundaryRejects: [Reject] = []
             for feature in layer {
                 areasRead += 1
-                let line = areasRead
+                let line = sourceRows.line(of: feature, ordinal: areasRead)
                 func reject(_ field: String, _ value: String, _ reason: String) {
                     boundaryRejects.append(Reject(file: fileName, line: line, field: field, value: value, reason: reason))
                 }
@@ -160,12 +157,10 @@ public enum AreaIngest {
                 firstSeen[postcode.code] = line
 
                 var values: [String: CBSValue] = [:]
-                for i in numericFields where indicatorSource[names[i]] == fileName {
-                    switch feature.value(at: i) {
-                    case let .integer(v): values[names[i]] = CBSValue(Double(v))
-                    case let .real(v): values[names[i]] = CBSValue(v)
-                    default: break
-                    }
+                for i in candidateFields where indicatorSource[names[i]] == fileName {
+                    let cell = cbsValue(feature.value(at: i), tally: &tallies[i], file: fileName, line: line,
+                                        column: names[i])
+                    if cell != .empty { values[names[i]] = cell }
                 }
                 var municipality = municipalityColumn.flatMap { feature.value(named: $0)?.text.trimmingSpaces() }
                 if municipality?.isEmpty == true { municipality = nil }
@@ -194,6 +189,19 @@ public enum AreaIngest {
             guard writer.count > 0 else {
                 throw IngestError.noUsableAreas(file: fileName, rejected: boundaryRejects.count)
             }
+            // Boundary columns of words (names, descriptions) are not indicators after all.
+            let textFields = candidateFields.filter { indicatorSource[names[$0]] == fileName && !tallies[$0].isNumeric }
+            for i in textFields {
+                try writer.deleteIndicatorValues(names[i])
+                counts[names[i]] = nil
+            }
+            indicatorOrder.removeAll { name in textFields.contains { names[$0] == name } }
+            if !textFields.isEmpty {
+                notes.append("\(fileName): columns without numbers, not stored as indicators: "
+                             + textFields.map { names[$0] }.joined(separator: ", "))
+            }
+            boundaryRejects += candidateFields.flatMap { tallies[$0].rejects }
+            boundaryRejects.sort { ($0.line, $0.field) < ($1.line, $1.field) }
             let indicators = indicatorOrder.map { name in
                 let c = counts[name] ?? (0, 0)
                 return IndicatorSummary(name: name, source: indicatorSource[name]!, numbers: c.numbers,

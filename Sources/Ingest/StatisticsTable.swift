@@ -4,10 +4,8 @@ import Geo
 
 /// A statistics table (CSV or any GDAL source) keyed by postcode, read whole into memory.
 ///
-/// Columns are typed by their content: a column is numeric when every non-empty cell is a
-/// number or a CBS code. A column with mostly numbers and a few words keeps the numbers;
-/// each word becomes a value reject (the row stays). A column of words only is text and is
-/// not an indicator (except the municipality name).
+/// Columns are typed by their content (see `ColumnTally`); a column of words is not an
+/// indicator, except the municipality name.
 struct StatisticsTable {
     struct Row {
         var line: Int
@@ -31,25 +29,27 @@ struct StatisticsTable {
         let fields = layer.fields
         let names = fields.map(\.name)
         keyColumn = try findKeyColumn(requestedKey, in: names, file: path)
-        let isText = dataset.driverName == "CSV"
         let keyIndex = names.firstIndex(of: keyColumn)!
         let muni = KnownColumns.find(KnownColumns.municipality, in: names)
         municipalityColumn = muni
         let muniIndex = muni.flatMap { names.firstIndex(of: $0) }
 
-        var raw: [(code: String, line: Int, values: [FieldValue])] = []
+        let sourceRows = SourceRows(dataset: dataset)
+        let candidates = fields.indices.filter { $0 != keyIndex && $0 != muniIndex && fields[$0].kind != .other }
+        var tallies = [ColumnTally](repeating: ColumnTally(), count: fields.count)
+        var parsed: [(code: String, line: Int, cells: [CBSValue], municipality: String?)] = []
         var firstLine: [String: Int] = [:]
         var ordinal = 0
         for feature in layer {
             ordinal += 1
             rowsRead += 1
-            let line = isText ? Int(feature.id) + 1 : ordinal
+            let line = sourceRows.line(of: feature, ordinal: ordinal)
             let keyText = feature.value(at: keyIndex).text
             let postcode: Postcode
             do {
                 postcode = try Postcode(parsing: keyText)
             } catch {
-                rejects.append(Reject(file: path, line: line, field: keyColumn, value: keyText, reason: error.description))
+                rejects.append(Reject(file: path, line: line, field: keyColumn, value: keyText, reason: "\(error)"))
                 continue
             }
             if let level, postcode.level != level {
@@ -63,53 +63,35 @@ struct StatisticsTable {
                 continue
             }
             firstLine[postcode.code] = line
-            raw.append((postcode.code, line, (0..<fields.count).map { feature.value(at: $0) }))
+            var cells = [CBSValue](repeating: .empty, count: fields.count)
+            for i in candidates {
+                cells[i] = cbsValue(feature.value(at: i), tally: &tallies[i], file: path, line: line, column: names[i])
+            }
+            let municipality = muniIndex.map { feature.value(at: $0).text.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
+            parsed.append((postcode.code, line, cells, municipality))
         }
 
-        // Type each column by its content.
-        var columnIsNumeric = [Bool](repeating: false, count: fields.count)
-        for (i, field) in fields.enumerated() where i != keyIndex && i != muniIndex {
-            switch field.kind {
-            case .integer, .real: columnIsNumeric[i] = true
-            case .text, .other:
-                var numbers = 0, words = 0
-                for row in raw {
-                    let text = row.values[i].text
-                    guard !text.trimmingSpaces().isEmpty else { continue }
-                    if CBSValue(parsing: text) != nil { numbers += 1 } else { words += 1 }
-                }
-                columnIsNumeric[i] = numbers > 0 && numbers >= words
-            }
-        }
-        let numericIndices = columnIsNumeric.indices.filter { columnIsNumeric[$0] }
+        let numericIndices = candidates.filter { tallies[$0].isNumeric }
         numericColumns = numericIndices.map { names[$0] }
-        textColumns = fields.indices.filter { !columnIsNumeric[$0] && $0 != keyIndex && $0 != muniIndex }.map { names[$0] }
-
-        for entry in raw {
-            var cells: [CBSValue] = []
-            cells.reserveCapacity(numericIndices.count)
-            for i in numericIndices {
-                switch entry.values[i] {
-                case .null: cells.append(.empty)
-                case let .integer(v): cells.append(CBSValue(Double(v)))
-                case let .real(v): cells.append(CBSValue(v))
-                case let .text(s):
-                    if let v = CBSValue(parsing: s) {
-                        cells.append(v)
-                    } else {
-                        cells.append(.empty)
-                        rejects.append(Reject(file: path, line: entry.line, field: names[i], value: s,
-                                              reason: "not a number; stored as missing", rowRejected: false))
-                    }
-                }
-            }
-            let municipality = muniIndex.map { entry.values[$0].text.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
-            rows[entry.code] = Row(line: entry.line, cells: cells, municipality: municipality)
+        textColumns = candidates.filter { !tallies[$0].isNumeric }.map { names[$0] }
+        rejects += numericIndices.flatMap { tallies[$0].rejects }
+        for entry in parsed {
+            rows[entry.code] = Row(line: entry.line, cells: numericIndices.map { entry.cells[$0] },
+                                   municipality: entry.municipality)
         }
-        _ = dataset  // keep the dataset open until the layer is read
     }
 
     var rowsAccepted: Int { rows.count }
+}
+
+/// A typed GDAL value as a CBS cell; text is parsed and tallied (see `ColumnTally`).
+func cbsValue(_ value: FieldValue, tally: inout ColumnTally, file: String, line: Int, column: String) -> CBSValue {
+    switch value {
+    case .null: return .empty
+    case let .integer(v): tally.countNumber(); return CBSValue(Double(v))
+    case let .real(v): tally.countNumber(); return CBSValue(v)
+    case let .text(s): return tally.parse(s, file: file, line: line, column: column) ?? .empty
+    }
 }
 
 /// The postcode column: the one the user named, else the first known postcode name.

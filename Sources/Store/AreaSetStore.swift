@@ -68,6 +68,12 @@ public final class AreaSetWriter {
         count += 1
     }
 
+    /// Removes every stored value of one column (a column that turned out to hold words).
+    public func deleteIndicatorValues(_ name: String) throws {
+        try db.execute(sql: "DELETE FROM area_values WHERE level = ? AND year = ? AND indicator = ?",
+                       arguments: [level.rawValue, year, name])
+    }
+
     /// Stores the per-column counts.
     public func setIndicators(_ indicators: [IndicatorSummary]) throws {
         for i in indicators {

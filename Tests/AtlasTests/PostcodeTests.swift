@@ -1,0 +1,66 @@
+import Atlas
+import Testing
+
+@Suite struct PostcodeTests {
+    @Test(arguments: [
+        ("3311", "3311"), ("3311AB", "3311AB"), ("3311 ab", "3311AB"), (" 3311ab ", "3311AB"),
+        ("3311-AB", "3311AB"), ("3311.0", "3311"), ("9999ZZ", "9999ZZ"),
+    ])
+    func normalises(raw: String, expected: String) throws {
+        #expect(try Postcode(parsing: raw).code == expected)
+    }
+
+    @Test(arguments: ["", "  ", "331", "33111", "3311A", "3311ABC", "AB3311", "3311 1A", "33é1", "0311"])
+    func rejectsNonPostcodes(raw: String) {
+        #expect(throws: Postcode.ParseError.self) { try Postcode(parsing: raw) }
+    }
+
+    @Test func levelAndPC4() throws {
+        let p = try Postcode(parsing: "3311 AB")
+        #expect(p.level == .pc6 && p.pc4 == "3311")
+        #expect(try Postcode(parsing: "3311").level == .pc4)
+    }
+}
+
+@Suite struct CBSValueTests {
+    @Test func codesAreNeverNumbers() {
+        #expect(CBSValue(-99997) == .special(code: -99997))
+        #expect(CBSValue(-99997.0).number == nil)
+        #expect(CBSValue(-99995).isSpecial)
+        #expect(CBSValue(-99999999) == .special(code: -99999999))
+        #expect(CBSValue(-99989) == .number(-99989))
+        #expect(CBSValue(0) == .number(0))
+    }
+
+    @Test(arguments: [
+        ("9705", CBSValue.number(9705)), ("1.5", .number(1.5)), ("1,5", .number(1.5)),
+        ("-99997", .special(code: -99997)), ("-99997.0", .special(code: -99997)),
+        ("-99 997", .special(code: -99997)), ("", .empty), ("  ", .empty), (".", .empty),
+        ("x", .special(code: -99997)),
+    ])
+    func parsesCells(raw: String, expected: CBSValue) {
+        #expect(CBSValue(parsing: raw) == expected)
+    }
+
+    @Test(arguments: ["abc", "12a", "1,000,000", "nan", "inf"])
+    func textIsNotANumber(raw: String) {
+        #expect(CBSValue(parsing: raw) == nil)
+    }
+}
+
+@Suite struct AreaRecordTests {
+    @Test func populationSkipsSecretValuesAndFallsBackToTheNextName() {
+        let area = AreaRecord(code: "3311", level: .pc4, year: 2020, municipality: nil, areaM2: 1, pointX: 0, pointY: 0,
+                              values: ["aantal_inwoners": .special(code: -99997), "inwoners": .number(120),
+                                       "aantal_part_huishoudens": .number(60)])
+        #expect(area.population == 120)
+        #expect(area.households == 60)
+    }
+
+    @Test func knownColumnsAreFoundCaseInsensitively() {
+        #expect(KnownColumns.find(KnownColumns.postcode, in: ["id", "PC4CODE", "density"]) == "PC4CODE")
+        #expect(KnownColumns.find(KnownColumns.postcode, in: ["PC6", "postcode"]) == "postcode")
+        #expect(KnownColumns.find(KnownColumns.municipality, in: ["Gemeente"]) == "Gemeente")
+        #expect(KnownColumns.find(KnownColumns.postcode, in: ["id"]) == nil)
+    }
+}

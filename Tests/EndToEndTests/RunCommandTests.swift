@@ -1,0 +1,111 @@
+import Foundation
+import Geo
+import Testing
+import TestSupport
+
+/// Runs the built `hulpatlas` binary on the embedded sample and checks real numbers in its outputs.
+@Suite struct RunCommandTests {
+    static var binary: String {
+        // The test bundle and the executable are built into the same folder.
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("hulpatlas").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        return Fixtures.repositoryRoot.appendingPathComponent(".build/debug/hulpatlas").path
+    }
+
+    struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+    static func hulpatlas(_ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = Fixtures.repositoryRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func runOnTheSampleWritesAreasAndAtlas() throws {
+        let dir = try TemporaryDirectory()
+        let result = try Self.hulpatlas(["run", "--areas", "Data/cbs_pc4_2020_drechtsteden.gpkg",
+                                         "--stats", "Data/pc4_gemeente_drechtsteden.csv", "--out", dir.url.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Stored 67 pc4 areas for 2020"))
+        #expect(result.stdout.contains("67 read = 67 accepted + 0 rejected"))
+
+        // areas.csv: one row per area, the population adds up to the CBS total.
+        let rows = try Fixtures.readSimpleCSV(dir.path("areas.csv"))
+        #expect(rows.count == 67)
+        #expect(rows.compactMap { Int($0["population"] ?? "") }.reduce(0, +) == 420_125)
+        let r3311 = try #require(rows.first { $0["area_code"] == "3311" })
+        #expect(r3311["municipality"] == "Dordrecht")
+        #expect(r3311["level"] == "pc4" && r3311["year"] == "2020")
+        let km2 = try #require(Double(r3311["area_km2"] ?? ""))
+        #expect(abs(km2 - 2.4546) < 0.001)
+        #expect(rows.allSatisfy { $0["municipality"]?.isEmpty == false })
+
+        // atlas.gpkg: the areas layer in EPSG:28992, secret values as NULL, never as -99997.
+        let layer = try VectorDataset(path: dir.path("atlas.gpkg")).layer(named: "areas")
+        #expect(layer.spatialReference?.identifier == "EPSG:28992")
+        #expect(layer.featureCount == 67)
+        var nulls = 0
+        for feature in layer {
+            for i in 0..<feature.fieldCount {
+                switch feature.value(at: i) {
+                case .null: nulls += 1
+                case let .real(v): #expect(v > -99990)
+                default: break
+                }
+            }
+        }
+        #expect(nulls == 90, "the 90 CBS-coded cells of the sample")
+
+        let rejected = try String(contentsOfFile: dir.path("rejected.csv"), encoding: .utf8)
+        #expect(rejected == "file,line,field,value,reason,row_rejected\n")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted()
+        #expect(leftovers == ["areas.csv", "atlas.gpkg", "hulpatlas.sqlite", "rejected.csv"])
+    }
+
+    @Test func outputIsByteIdenticalAcrossRuns() throws {
+        let a = try TemporaryDirectory(), b = try TemporaryDirectory()
+        for dir in [a, b] {
+            let r = try Self.hulpatlas(["run", "--areas", "Data/cbs_pc4_2020_drechtsteden.gpkg", "--out", dir.url.path])
+            #expect(r.status == 0)
+        }
+        #expect(try Data(contentsOf: a.url.appendingPathComponent("areas.csv"))
+                == Data(contentsOf: b.url.appendingPathComponent("areas.csv")))
+    }
+
+    @Test func errorsAreOneClearLineAndANonZeroExit() throws {
+        let dir = try TemporaryDirectory()
+        let missing = try Self.hulpatlas(["ingest", "areas", "Data/nope.gpkg", "--db", dir.path("s.sqlite")])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("cannot open Data/nope.gpkg: no such file"))
+        let noKey = try Self.hulpatlas(["ingest", "areas", "Tests/Fixtures/areas/no_postcode.geojson",
+                                        "--year", "2020", "--db", dir.path("s.sqlite")])
+        #expect(noKey.status != 0)
+        #expect(noKey.stderr.contains("no postcode column found"))
+        #expect(noKey.stderr.contains("id, naam"))
+    }
+
+    @Test func ingestWritesRejectsAndInfoShowsTheStore() throws {
+        let dir = try TemporaryDirectory()
+        let db = dir.path("s.sqlite")
+        let r = try Self.hulpatlas(["ingest", "areas", "Tests/Fixtures/areas/small_rd.geojson",
+                                    "--stats", "Tests/Fixtures/areas/small_stats.csv", "--year", "2020",
+                                    "--db", db, "--rejects", dir.path("rejects.csv")])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("8 read = 6 accepted + 2 rejected"))
+        #expect(r.stdout.contains("7 read = 5 accepted + 2 rejected"))
+        let rejects = try Fixtures.readSimpleCSV(dir.path("rejects.csv"))
+        #expect(rejects.count == 8)  // 2 + 2 rows, 3 shapes, 1 word in a numeric column
+        let info = try Self.hulpatlas(["info", "--db", db])
+        #expect(info.stdout.contains("pc4 2020: 6 areas"))
+    }
+}
