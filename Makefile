@@ -25,6 +25,8 @@ run: build
 	.build/release/hulpatlas run \
 		--areas Data/cbs_pc4_2020_drechtsteden.gpkg \
 		--stats Data/pc4_gemeente_drechtsteden.csv \
+		--requests Data/sample_requests.csv \
+		--helpers Data/sample_helpers.csv \
 		--out $(DEMO)
 
 ## test: all unit and end-to-end tests

@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal",
@@ -18,8 +19,7 @@ let package = Package(
         .target(name: "Geo", dependencies: ["CGDAL"]),
         .target(name: "Atlas"),
         .target(name: "Store", dependencies: ["Atlas", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Ingest", dependencies: ["Atlas", "Geo", "Store",
-                                               .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "Ingest", dependencies: ["Atlas", "Geo", "Store", "TOMLKit"]),
         .target(name: "Reports", dependencies: ["Atlas", "Geo", "Store",
                                                 .product(name: "CSV", package: "CSV.swift")]),
         .executableTarget(name: "hulpatlas", dependencies: [

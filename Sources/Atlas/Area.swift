@@ -37,7 +37,7 @@ public struct AreaRecord: Sendable, Equatable {
 }
 
 /// One input row that was not accepted (or one value that was not usable), for rejected.csv.
-public struct Reject: Sendable, Equatable {
+public struct Reject: Error, Sendable, Equatable {
     public var file: String
     /// 1-based line in a text file, or the feature id in other formats.
     public var line: Int

@@ -76,6 +76,36 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        m.registerMigration("v2-match-history") { db in
+            try db.execute(sql: """
+                CREATE TABLE requests (
+                    request_id TEXT PRIMARY KEY,
+                    created_at TEXT NOT NULL,        -- YYYY-MM-DD
+                    kind TEXT NOT NULL,              -- hulpvraag | informatievraag
+                    category TEXT,                   -- praktisch | sociaal | vervoer
+                    subcategory TEXT,
+                    requester_postcode TEXT,         -- canonical PC6 or PC4
+                    requester_type TEXT,
+                    location TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    closed_at TEXT,
+                    helper_id TEXT,
+                    helper_postcode TEXT,
+                    organisation TEXT,
+                    run_id INTEGER NOT NULL REFERENCES ingest_runs(id)
+                );
+                CREATE INDEX requests_location ON requests(location, created_at);
+                CREATE TABLE helpers (
+                    helper_id TEXT PRIMARY KEY,
+                    postcode TEXT,
+                    categories TEXT NOT NULL,        -- ';'-separated, sorted
+                    location TEXT NOT NULL,
+                    active_from TEXT NOT NULL,
+                    active_until TEXT,
+                    run_id INTEGER NOT NULL REFERENCES ingest_runs(id)
+                );
+                """)
+        }
         return m
     }
 }

@@ -3,6 +3,7 @@ public enum StoreError: Error, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case noAreas(level: String?, year: Int?)
     case ambiguousAreaSet([String])
+    case corruptRow(table: String, id: String)
 
     public var description: String {
         switch self {
@@ -11,6 +12,8 @@ public enum StoreError: Error, CustomStringConvertible {
         case let .noAreas(level, year):
             let which = [level, year.map(String.init)].compactMap { $0 }.joined(separator: " ")
             return "the store holds no areas\(which.isEmpty ? "" : " for \(which)"); run `hulpatlas ingest areas` first"
+        case let .corruptRow(table, id):
+            return "the store's \(table) row \(id) no longer reads as valid data (was the file edited by hand?)"
         case let .ambiguousAreaSet(sets):
             return "the store holds several area sets (\(sets.joined(separator: ", "))); choose one with --level and --year"
         }

@@ -1,5 +1,7 @@
+import Atlas
 import Foundation
 import Ingest
+import Reports
 
 /// The summary an area ingest prints: counts that add up, and every unmatched code listed.
 enum IngestSummaryText {
@@ -41,6 +43,34 @@ enum IngestSummaryText {
         }
         if s.rejects.count > 20 { out.append("    … \(s.rejects.count - 20) more (write them all with --rejects FILE)") }
         for note in s.notes { out.append("  note: \(note)") }
+        return out.joined(separator: "\n")
+    }
+
+    static func records(_ s: RecordIngestSummary, store: String) -> String {
+        var out = ["Stored \(s.kind) from \(s.file) in \(store) (delimiter '\(s.delimiter)')",
+                   "  \(s.read) rows read = \(s.accepted) accepted + \(s.rejected) rejected",
+                   "  store: \(s.changes.inserted) new, \(s.changes.updated) updated, \(s.changes.unchanged) unchanged"]
+        if s.blankLines > 0 { out.append("  blank lines skipped: \(s.blankLines)") }
+        let valueRejects = s.rejects.filter { !$0.rowRejected }.count
+        if valueRejects > 0 { out.append("  values set missing (row kept): \(valueRejects)") }
+        for r in s.rejects.prefix(20) {
+            out.append("    \(r.file):\(r.line) \(r.field)='\(r.value.prefix(60))': \(r.reason)")
+        }
+        if s.rejects.count > 20 { out.append("    … \(s.rejects.count - 20) more (write them all with --rejects FILE)") }
+        return out.joined(separator: "\n")
+    }
+
+    static func analysis(_ w: MatchHistoryReport.Written, threshold: Int) -> String {
+        let overall = w.distances.summaries.first
+        var out = ["Analysed \(w.requests) requests and \(w.helpers) volunteers (counts below \(threshold) are suppressed)"]
+        if let o = overall {
+            out.append("  matches with both ends located: \(o.matches), of which \(o.sameArea) within one area (distance 0)")
+            if let share = o.within3km {
+                out.append("  within 3 km: \(Format.fixed(share * 100, decimals: 1))% (goal 75%); median \(Format.fixed(o.median, decimals: 0)) m")
+            }
+        }
+        out.append("  matched requests not located: \(w.distances.notLocated); matched without a volunteer postcode: \(w.distances.withoutVolunteer)")
+        out.append("  requester postcodes not found among the areas: \(w.requestersNotLocated); volunteer postcodes: \(w.helpersNotLocated)")
         return out.joined(separator: "\n")
     }
 

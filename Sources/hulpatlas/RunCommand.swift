@@ -1,4 +1,5 @@
 import ArgumentParser
+import Atlas
 import Foundation
 import Ingest
 import Reports
@@ -15,6 +16,14 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var input: AreaInputOptions
 
+    @Option(help: "The match history (requests CSV).")
+    var requests: String?
+
+    @Option(help: "The volunteer register (helpers CSV).")
+    var helpers: String?
+
+    @OptionGroup var matchHistory: MatchHistoryOptions
+
     @Option(help: "The output folder.")
     var out: String
 
@@ -26,14 +35,32 @@ struct RunCommand: ParsableCommand {
         let dbPath = db ?? (out as NSString).appendingPathComponent("hulpatlas.sqlite")
         let store = try AtlasStore(path: dbPath)
 
+        let config = try matchHistory.load()
         let summary = try AreaIngest.run(input.ingestOptions(boundaries: areas), store: store)
         print(IngestSummaryText.areas(summary, store: dbPath))
+        var rejects = try store.rejects(runID: summary.runID)
+        if let requests {
+            let s = try RecordIngest.requests(path: requests, config: config, store: store)
+            print("\n" + IngestSummaryText.records(s, store: dbPath))
+            rejects += s.rejects
+        }
+        if let helpers {
+            let s = try RecordIngest.helpers(path: helpers, config: config, store: store)
+            print("\n" + IngestSummaryText.records(s, store: dbPath))
+            rejects += s.rejects
+        }
 
         let set = try store.resolveAreaSet(level: summary.level, year: summary.year)
         let outputs = Outputs(folder: out)
         try AreasTable.write(try store.areas(level: set.level, year: set.year), to: outputs.path("areas.csv"))
         try AtlasGeoPackage.write(store: store, set: set, to: outputs.path("atlas.gpkg"))
-        try RejectsTable.write(store.rejects(runID: summary.runID), to: outputs.path("rejected.csv"))
+        try RejectsTable.write(rejects, to: outputs.path("rejected.csv"))
+        if requests != nil || helpers != nil {
+            let written = try MatchHistoryReport.write(store: store, folder: out, rule: config.outcome,
+                                                       suppression: Suppression(threshold: config.suppressionThreshold))
+            print("\n" + IngestSummaryText.analysis(written, threshold: config.suppressionThreshold))
+            for file in written.files { _ = outputs.path(file) }
+        }
 
         print("\nOutputs in \(out)/:")
         for file in outputs.written { print("  \(file)") }

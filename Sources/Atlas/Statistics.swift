@@ -1,0 +1,65 @@
+/// Small statistics helpers, with the definitions written down (docs/METHOD.md cites them).
+public enum Stats {
+    /// The p-quantile (0…1) of sorted values by linear interpolation between order statistics
+    /// (Hyndman & Fan type 7, the default of R and NumPy): h = (n − 1)·p, x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]).
+    public static func quantile(sorted values: [Double], _ p: Double) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let h = Double(values.count - 1) * p
+        let lo = Int(h.rounded(.down))
+        let hi = min(lo + 1, values.count - 1)
+        return values[lo] + (h - Double(lo)) * (values[hi] - values[lo])
+    }
+
+    public static func median(_ values: [Double]) -> Double? { quantile(sorted: values.sorted(), 0.5) }
+
+    /// Ordinary least squares y = intercept + slope·x.
+    public struct LinearFit: Sendable, Equatable {
+        public var slope: Double
+        public var intercept: Double
+        /// Coefficient of determination (nil when y is constant).
+        public var rSquared: Double?
+        public func value(at x: Double) -> Double { intercept + slope * x }
+    }
+
+    public static func linearFit(x: [Double], y: [Double]) -> LinearFit? {
+        precondition(x.count == y.count)
+        let n = Double(x.count)
+        guard x.count >= 2 else { return nil }
+        let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
+        var sxy = 0.0, sxx = 0.0, syy = 0.0
+        for (a, b) in zip(x, y) {
+            sxy += (a - mx) * (b - my)
+            sxx += (a - mx) * (a - mx)
+            syy += (b - my) * (b - my)
+        }
+        guard sxx > 0 else { return nil }
+        let slope = sxy / sxx
+        return LinearFit(slope: slope, intercept: my - slope * mx, rSquared: syy > 0 ? (sxy * sxy) / (sxx * syy) : nil)
+    }
+}
+
+/// Small-count suppression for anything shared: a count from 1 to threshold − 1 is not shown,
+/// and neither is any statistic (share, median, rate) computed from fewer than threshold cases.
+public struct Suppression: Sendable, Equatable {
+    public var threshold: Int
+    public init(threshold: Int = 5) { self.threshold = max(1, threshold) }
+
+    public func hides(_ count: Int) -> Bool { count > 0 && count < threshold }
+    /// A statistic over `count` cases may be shown.
+    public func allowsStatistic(over count: Int) -> Bool { count >= threshold }
+
+    /// Which of `parts` to hide when their total is shown (complementary suppression): every
+    /// small part, and then the smallest remaining non-zero parts until the hidden parts add up
+    /// to at least the threshold, so that total − visible parts reveals no small count.
+    public func protect(_ parts: [Int]) -> [Bool] {
+        var hidden = parts.map(hides)
+        guard hidden.contains(true) else { return hidden }
+        var hiddenSum = zip(parts, hidden).filter(\.1).map(\.0).reduce(0, +)
+        let order = parts.indices.sorted { (parts[$0], $0) < (parts[$1], $1) }
+        for i in order where hiddenSum < threshold && !hidden[i] && parts[i] > 0 {
+            hidden[i] = true
+            hiddenSum += parts[i]
+        }
+        return hidden
+    }
+}

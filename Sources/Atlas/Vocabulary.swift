@@ -1,0 +1,70 @@
+/// The words hulpatlas understands in match-history exports, besides the canonical ones.
+/// Headers and values are compared after `Vocabulary.normalise` (lower case, spaces and
+/// hyphens as underscores), so "Geen match", "geen-match" and "GEEN_MATCH" are one word.
+public enum Vocabulary {
+    public static func normalise(_ text: String) -> String {
+        var out = ""
+        var lastUnderscore = false
+        for ch in text.trimmingSpaces().lowercased() {
+            if ch == " " || ch == "-" || ch == "_" || ch == "\u{00A0}" {
+                if !lastUnderscore, !out.isEmpty { out.append("_") }
+                lastUnderscore = true
+            } else {
+                out.append(ch)
+                lastUnderscore = false
+            }
+        }
+        if out.hasSuffix("_") { out.removeLast() }
+        return out
+    }
+
+    /// Request columns: canonical name → header names that mean the same (normalised).
+    public static let requestColumns: [String: [String]] = [
+        "request_id": ["request_id", "id", "vraag_id", "aanvraag_id", "vraagnummer", "hulpvraag_id"],
+        "created_at": ["created_at", "datum", "aanmelddatum", "datum_aanmelding", "date", "aangemaakt"],
+        "kind": ["kind", "soort", "soort_vraag", "type_vraag"],
+        "category": ["category", "categorie", "hulpcategorie"],
+        "subcategory": ["subcategory", "subcategorie"],
+        "requester_postcode": ["requester_postcode", "postcode", "postcode_hulpvrager", "postcode_aanvrager"],
+        "requester_type": ["requester_type", "aanvrager", "type_aanvrager", "aangemeld_door"],
+        "location": ["location", "locatie", "vestiging"],
+        "status": ["status"],
+        "closed_at": ["closed_at", "datum_match", "afgesloten_op", "einddatum", "datum_afgesloten"],
+        "helper_id": ["helper_id", "hulpbieder_id", "vrijwilliger_id"],
+        "helper_postcode": ["helper_postcode", "postcode_hulpbieder", "postcode_vrijwilliger"],
+        "organisation": ["organisation", "organisatie", "organization"],
+    ]
+    public static let requiredRequestColumns = ["request_id", "created_at", "kind", "category", "location", "status"]
+
+    /// Volunteer-register columns.
+    public static let helperColumns: [String: [String]] = [
+        "helper_id": ["helper_id", "id", "hulpbieder_id", "vrijwilliger_id"],
+        "postcode": ["postcode", "helper_postcode", "postcode_hulpbieder"],
+        "categories": ["categories", "categorieen", "categorieën", "category", "categorie"],
+        "location": ["location", "locatie", "vestiging"],
+        "active_from": ["active_from", "actief_vanaf", "startdatum", "start"],
+        "active_until": ["active_until", "actief_tot", "einddatum", "eind"],
+    ]
+    public static let requiredHelperColumns = ["helper_id", "postcode", "categories", "location", "active_from"]
+
+    /// Values: field → (normalised word → canonical value).
+    public static let values: [String: [String: String]] = [
+        "kind": ["hulpvraag": "hulpvraag", "hulp": "hulpvraag", "help": "hulpvraag", "help_request": "hulpvraag",
+                 "informatievraag": "informatievraag", "informatie": "informatievraag", "info": "informatievraag",
+                 "information": "informatievraag", "vraag": "informatievraag"],
+        "category": ["praktisch": "praktisch", "practical": "praktisch", "praktische_hulp": "praktisch",
+                     "sociaal": "sociaal", "social": "sociaal", "sociale_hulp": "sociaal",
+                     "vervoer": "vervoer", "transport": "vervoer"],
+        "status": ["match": "match", "gematcht": "match", "matched": "match",
+                   "geen_match": "geen_match", "niet_gematcht": "geen_match", "no_match": "geen_match",
+                   "doorverwezen": "doorverwezen", "verwezen": "doorverwezen", "referred": "doorverwezen",
+                   "ingetrokken": "ingetrokken", "geannuleerd": "ingetrokken", "withdrawn": "ingetrokken",
+                   "afgewezen": "afgewezen", "rejected": "afgewezen",
+                   "in_behandeling": "in_behandeling", "open": "in_behandeling", "lopend": "in_behandeling"],
+        "requester_type": ["bewoner": "bewoner", "hulpvrager": "bewoner", "zelf": "bewoner",
+                           "naaste": "naaste", "familie": "naaste", "mantelzorger": "naaste",
+                           "ambulant_hulpverlener": "ambulant_hulpverlener", "hulpverlener": "ambulant_hulpverlener",
+                           "sociaal_makelaar": "sociaal_makelaar", "sociaal_wijkteam": "sociaal_wijkteam",
+                           "wijkteam": "sociaal_wijkteam", "other": "other", "anders": "other", "overig": "other"],
+    ]
+}

@@ -1,0 +1,135 @@
+import Atlas
+import Foundation
+import TOMLKit
+
+/// How one input's headers and words map onto hulpatlas's names.
+public struct InputMapping: Sendable, Equatable {
+    /// canonical column → the header in the export.
+    public var columns: [String: String] = [:]
+    /// field → (normalised word in the export → canonical value).
+    public var values: [String: [String: String]] = [:]
+    public init() {}
+}
+
+/// A run's configuration file (TOML). Every key is optional; an unknown key is an error, so
+/// that a typo never passes silently. Example:
+///
+///     [requests.columns]            # canonical name = "header in your export"
+///     request_id = "Vraagnummer"
+///     [requests.values.status]      # "word in your export" = canonical status
+///     "Gekoppeld" = "match"
+///     [outcome]
+///     matched = ["match", "doorverwezen"]
+///     not_matched = ["geen_match", "afgewezen", "ingetrokken"]
+///     [privacy]
+///     suppression_threshold = 5
+public struct HulpatlasConfig: Sendable, Equatable {
+    public var requests = InputMapping()
+    public var helpers = InputMapping()
+    public var outcome = OutcomeRule.standard
+    public var suppressionThreshold = 5
+
+    public init() {}
+
+    public struct ConfigError: Error, CustomStringConvertible, Equatable {
+        public let file: String
+        public let message: String
+        public var description: String { "\(file): \(message)" }
+    }
+
+    public static func load(path: String) throws -> HulpatlasConfig {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw ConfigError(file: path, message: "cannot read: \(error.localizedDescription)")
+        }
+        let table: TOMLTable
+        do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
+            throw ConfigError(file: path, message: "line \(error.source.begin.line): \(error.description)")
+        }
+        return try parse(table, file: path)
+    }
+
+    static func parse(_ table: TOMLTable, file: String) throws -> HulpatlasConfig {
+        func fail(_ message: String) -> ConfigError { ConfigError(file: file, message: message) }
+        var config = HulpatlasConfig()
+        for key in table.keys {
+            guard let sub = table[key]?.table else { throw fail("'\(key)' must be a table ([\(key)])") }
+            switch key {
+            case "requests":
+                config.requests = try mapping(sub, section: key, canonical: Vocabulary.requestColumns, fail)
+            case "helpers":
+                config.helpers = try mapping(sub, section: key, canonical: Vocabulary.helperColumns, fail)
+            case "outcome":
+                config.outcome = try outcome(sub, fail)
+            case "privacy":
+                for k in sub.keys where k != "suppression_threshold" { throw fail("unknown key privacy.\(k)") }
+                if let t = sub["suppression_threshold"] {
+                    guard let n = t.int, n >= 1 else { throw fail("privacy.suppression_threshold must be a whole number ≥ 1") }
+                    config.suppressionThreshold = n
+                }
+            default:
+                throw fail("unknown section [\(key)] (known: requests, helpers, outcome, privacy)")
+            }
+        }
+        return config
+    }
+
+    private static func mapping(_ t: TOMLTable, section: String, canonical: [String: [String]],
+                                _ fail: (String) -> ConfigError) throws -> InputMapping {
+        var m = InputMapping()
+        for key in t.keys {
+            switch key {
+            case "columns":
+                guard let cols = t[key]?.table else { throw fail("\(section).columns must be a table") }
+                for c in cols.keys {
+                    guard canonical[c] != nil else {
+                        throw fail("unknown column \(section).columns.\(c) (known: \(canonical.keys.sorted().joined(separator: ", ")))")
+                    }
+                    guard let header = cols[c]?.string else { throw fail("\(section).columns.\(c) must be a string") }
+                    m.columns[c] = header
+                }
+            case "values":
+                guard let fields = t[key]?.table else { throw fail("\(section).values must be a table") }
+                for field in fields.keys {
+                    guard let known = Vocabulary.values[field == "categories" ? "category" : field] else {
+                        throw fail("\(section).values.\(field): no word list for that field "
+                                   + "(known: \(Vocabulary.values.keys.sorted().joined(separator: ", ")))")
+                    }
+                    guard let words = fields[field]?.table else { throw fail("\(section).values.\(field) must be a table") }
+                    let canonicalValues = Set(known.values)
+                    for word in words.keys {
+                        guard let target = words[word]?.string, canonicalValues.contains(target) else {
+                            throw fail("\(section).values.\(field).\"\(word)\" must be one of "
+                                       + canonicalValues.sorted().joined(separator: ", "))
+                        }
+                        m.values[field, default: [:]][Vocabulary.normalise(word)] = target
+                    }
+                }
+            default:
+                throw fail("unknown key \(section).\(key) (known: columns, values)")
+            }
+        }
+        return m
+    }
+
+    private static func outcome(_ t: TOMLTable, _ fail: (String) -> ConfigError) throws -> OutcomeRule {
+        func statuses(_ key: String) throws -> Set<RequestStatus>? {
+            guard let value = t[key] else { return nil }
+            guard let array = value.array else { throw fail("outcome.\(key) must be a list of statuses") }
+            return try Set((0..<array.count).map { i in
+                guard let s = array[i].string, let status = RequestStatus(rawValue: s) else {
+                    throw fail("outcome.\(key): unknown status (known: "
+                               + RequestStatus.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+                }
+                return status
+            })
+        }
+        for k in t.keys where k != "matched" && k != "not_matched" { throw fail("unknown key outcome.\(k)") }
+        let rule = OutcomeRule(matched: try statuses("matched") ?? OutcomeRule.standard.matched,
+                               notMatched: try statuses("not_matched") ?? OutcomeRule.standard.notMatched)
+        guard rule.matched.isDisjoint(with: rule.notMatched) else {
+            throw fail("outcome: a status cannot be both matched and not_matched")
+        }
+        return rule
+    }
+}

@@ -1,0 +1,102 @@
+import Atlas
+import Foundation
+import GRDB
+import Store
+
+/// What `ingest requests` / `ingest helpers` did. Counts add up: read = accepted + rejected.
+public struct RecordIngestSummary: Sendable {
+    public var kind: String
+    public var file: String
+    public var read: Int
+    public var accepted: Int
+    public var rejected: Int { read - accepted }
+    public var blankLines: Int
+    public var delimiter: String
+    public var changes: UpsertCounts
+    public var rejects: [Reject]
+    public var runID: Int64
+}
+
+/// Streams a match-history or volunteer CSV into the store, in one transaction: a file that
+/// fails as a whole (bad header, unreadable) changes nothing.
+public enum RecordIngest {
+    public static func requests(path: String, config: HulpatlasConfig = HulpatlasConfig(), store: AtlasStore,
+                                today: Day = .today) throws -> RecordIngestSummary {
+        let reader = try CSVRecordReader(path: path)
+        let columns = try HeaderMap(header: reader.header, canonical: Vocabulary.requestColumns,
+                                    required: Vocabulary.requiredRequestColumns, configured: config.requests.columns,
+                                    file: path, delimiter: reader.delimiter)
+        let parser = RequestRowParser(file: path, columns: columns, headerCount: reader.header.count,
+                                      config: config.requests, today: today)
+        return try run(kind: "requests", reader: reader, store: store, upserter: AtlasStore.requestUpserter,
+                       parse: { record in parser.parse(record).map { ($0.0.id, $0.0, $0.1) } },
+                       arguments: { AtlasStore.arguments($0, runID: $1) })
+    }
+
+    public static func helpers(path: String, config: HulpatlasConfig = HulpatlasConfig(), store: AtlasStore,
+                               today: Day = .today) throws -> RecordIngestSummary {
+        let reader = try CSVRecordReader(path: path)
+        let columns = try HeaderMap(header: reader.header, canonical: Vocabulary.helperColumns,
+                                    required: Vocabulary.requiredHelperColumns, configured: config.helpers.columns,
+                                    file: path, delimiter: reader.delimiter)
+        let parser = HelperRowParser(file: path, columns: columns, headerCount: reader.header.count,
+                                     config: config.helpers, today: today)
+        return try run(kind: "helpers", reader: reader, store: store, upserter: AtlasStore.helperUpserter,
+                       parse: { record in parser.parse(record).map { ($0.0.id, $0.0, $0.1) } },
+                       arguments: { AtlasStore.arguments($0, runID: $1) })
+    }
+
+    private static func run<Value: Equatable>(
+        kind: String, reader: CSVRecordReader, store: AtlasStore,
+        upserter makeUpserter: (Database) throws -> RecordUpserter,
+        parse: (CSVRecordReader.Record) -> Result<(String, Value, [Reject]), Reject>,
+        arguments: (Value, Int64) -> StatementArguments
+    ) throws -> RecordIngestSummary {
+        let started = Date()
+        return try store.write { db in
+            let runID = try AtlasStore.beginRun(db, kind: kind, startedAt: started)
+            let upserter = try makeUpserter(db)
+            var read = 0, accepted = 0
+            var rejects: [Reject] = []
+            var seen: [String: (line: Int, value: Value)] = [:]
+            while let record = try reader.next() {
+                read += 1
+                switch parse(record) {
+                case let .failure(reject):
+                    rejects.append(reject)
+                case let .success((id, value, valueRejects)):
+                    if let first = seen[id] {
+                        let reason = first.value == value
+                            ? "repeats line \(first.line) exactly; ignored"
+                            : "id \(id) is already on line \(first.line) with different data; the first is kept"
+                        rejects.append(Reject(file: reader.path, line: record.line, field: kind == "requests" ? "request_id" : "helper_id",
+                                              value: id, reason: reason))
+                        continue
+                    }
+                    seen[id] = (record.line, value)
+                    rejects += valueRejects
+                    try upserter.upsert(arguments(value, runID))
+                    accepted += 1
+                }
+            }
+            let counts = try upserter.finish()
+            try AtlasStore.finishRun(db, runID: runID,
+                                     files: [IngestFileCount(file: reader.path, role: kind, read: read, accepted: accepted)],
+                                     rejects: rejects)
+            let delimiter = reader.delimiter == 9 ? "tab" : String(UnicodeScalar(reader.delimiter))
+            return RecordIngestSummary(kind: kind, file: reader.path, read: read, accepted: accepted,
+                                       blankLines: reader.blankLines, delimiter: delimiter, changes: counts,
+                                       rejects: rejects, runID: runID)
+        }
+    }
+}
+
+extension Day {
+    /// Today's date in the Netherlands.
+    public static var today: Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .current
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: c.year!, month: c.month!, day: c.day!)!
+    }
+}

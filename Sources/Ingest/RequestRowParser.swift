@@ -1,0 +1,113 @@
+import Atlas
+
+/// Turns one CSV record of the match history into a `HelpRequest`, or into rejects.
+struct RequestRowParser {
+    let file: String
+    let columns: HeaderMap
+    let headerCount: Int
+    let today: Day
+    let kinds, categories, statuses, requesterTypes: WordMap
+    static let earliest = Day(year: 2000, month: 1, day: 1)!
+    static let maxIDLength = 100
+
+    init(file: String, columns: HeaderMap, headerCount: Int, config: InputMapping, today: Day) {
+        self.file = file
+        self.columns = columns
+        self.headerCount = headerCount
+        self.today = today
+        kinds = WordMap(field: "kind", configured: config)
+        categories = WordMap(field: "category", configured: config)
+        statuses = WordMap(field: "status", configured: config)
+        requesterTypes = WordMap(field: "requester_type", configured: config)
+    }
+
+    /// The request, plus value rejects for cells that were set missing; or the row's reject.
+    func parse(_ record: CSVRecordReader.Record) -> Result<(HelpRequest, [Reject]), Reject> {
+        let f = record.fields
+        func reject(_ field: String, _ value: String, _ reason: String) -> Result<(HelpRequest, [Reject]), Reject> {
+            .failure(Reject(file: file, line: record.line, field: field, value: String(value.prefix(200)), reason: reason))
+        }
+        if let problem = record.problem {
+            let fieldName: String
+            switch problem {
+            case let .invalidUTF8(i), let .textAfterClosingQuote(i), let .fieldTooLong(i, _, _):
+                fieldName = i < headerCount ? columnName(i) : "field \(i + 1)"
+            case .unterminatedQuote: fieldName = "(row)"
+            }
+            return reject(fieldName, f.joined(separator: ","), problem.description)
+        }
+        guard f.count == headerCount else {
+            return reject("(row)", f.joined(separator: ","), "has \(f.count) fields, the header has \(headerCount)")
+        }
+        guard let id = columns.value("request_id", in: f) else { return reject("request_id", "", "request_id is empty") }
+        guard id.count <= Self.maxIDLength else {
+            return reject("request_id", id, "request_id is longer than \(Self.maxIDLength) characters")
+        }
+        guard let createdText = columns.value("created_at", in: f) else { return reject("created_at", "", "date is empty") }
+        let created: Day
+        do { created = try Day(parsing: createdText) } catch { return reject("created_at", createdText, "\(error)") }
+        guard created >= Self.earliest else { return reject("created_at", createdText, "date before 2000") }
+        guard created <= today else { return reject("created_at", createdText, "date in the future (today is \(today))") }
+
+        guard let kindText = columns.value("kind", in: f) else { return reject("kind", "", "kind is empty") }
+        guard let kind = kinds.canonical(kindText).flatMap(RequestKind.init(rawValue:)) else {
+            return reject("kind", kindText, "unknown kind (expected \(kinds.known); map other words in the config)")
+        }
+        var category: Category?
+        if let text = columns.value("category", in: f) {
+            guard let c = categories.canonical(text).flatMap(Category.init(rawValue:)) else {
+                return reject("category", text, "unknown category (expected praktisch, sociaal, vervoer; map other words in the config)")
+            }
+            category = c
+        } else if kind == .hulpvraag {
+            return reject("category", "", "a help request needs a category")
+        }
+        guard let location = columns.value("location", in: f) else { return reject("location", "", "location is empty") }
+        guard let statusText = columns.value("status", in: f) else { return reject("status", "", "status is empty") }
+        guard let status = statuses.canonical(statusText).flatMap(RequestStatus.init(rawValue:)) else {
+            return reject("status", statusText, "unknown status (expected \(statuses.known); map other words in the config)")
+        }
+        var closed: Day?
+        if let text = columns.value("closed_at", in: f) {
+            do { closed = try Day(parsing: text) } catch { return reject("closed_at", text, "\(error)") }
+            guard closed! >= created else { return reject("closed_at", text, "closed before the request came in (\(created))") }
+            guard closed! <= today else { return reject("closed_at", text, "date in the future (today is \(today))") }
+        }
+
+        // Optional cells: a bad value is reported and left out; the request itself counts.
+        var valueRejects: [Reject] = []
+        func optionalPostcode(_ column: String) -> Postcode? {
+            guard let text = columns.value(column, in: f) else { return nil }
+            do { return try Postcode(parsing: text) } catch {
+                valueRejects.append(Reject(file: file, line: record.line, field: column, value: text,
+                                           reason: "\(error); kept without location", rowRejected: false))
+                return nil
+            }
+        }
+        var requesterType: RequesterType?
+        if let text = columns.value("requester_type", in: f) {
+            if let t = requesterTypes.canonical(text).flatMap(RequesterType.init(rawValue:)) {
+                requesterType = t
+            } else {
+                requesterType = .other
+                valueRejects.append(Reject(file: file, line: record.line, field: "requester_type", value: text,
+                                           reason: "unknown requester type; counted as 'other'", rowRejected: false))
+            }
+        }
+        let request = HelpRequest(
+            id: id, createdAt: created, kind: kind, category: category,
+            subcategory: columns.value("subcategory", in: f), requesterPostcode: optionalPostcode("requester_postcode"),
+            requesterType: requesterType, location: location, status: status, closedAt: closed,
+            helperID: columns.value("helper_id", in: f), helperPostcode: optionalPostcode("helper_postcode"),
+            organisation: columns.value("organisation", in: f))
+        return .success((request, valueRejects))
+    }
+
+    private func columnName(_ i: Int) -> String {
+        columns.name(at: i) ?? "field \(i + 1)"
+    }
+}
+
+extension HeaderMap {
+    func name(at i: Int) -> String? { index.first { $0.value == i }?.key }
+}

@@ -1,0 +1,135 @@
+import Atlas
+import Foundation
+import GRDB
+
+/// How an upsert changed the store.
+public struct UpsertCounts: Sendable, Equatable {
+    public var inserted = 0
+    public var updated = 0
+    public var unchanged = 0
+    public init() {}
+}
+
+/// Upserts requests or helpers by id inside the caller's transaction.
+public final class RecordUpserter {
+    private let db: Database
+    private let statement: Statement
+    private let countSQL: String
+    public private(set) var counts = UpsertCounts()
+    private var rowsBefore: Int
+    private var changed = 0
+
+    init(db: Database, table: String, key: String, columns: [String]) throws {
+        self.db = db
+        let all = [key] + columns + ["run_id"]
+        let placeholders = all.map { _ in "?" }.joined(separator: ", ")
+        let differs = columns.map { "\(table).\($0) IS NOT excluded.\($0)" }.joined(separator: " OR ")
+        statement = try db.makeStatement(sql: """
+            INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(placeholders))
+            ON CONFLICT(\(key)) DO UPDATE SET \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")),
+                run_id = excluded.run_id
+            WHERE \(differs)
+            """)
+        countSQL = "SELECT COUNT(*) FROM \(table)"
+        rowsBefore = try Int.fetchOne(db, sql: countSQL) ?? 0
+    }
+
+    public func upsert(_ arguments: StatementArguments) throws {
+        try statement.execute(arguments: arguments)
+        if db.changesCount > 0 { changed += 1 } else { counts.unchanged += 1 }
+    }
+
+    /// Final counts: rows inserted are the growth of the table; the other changes were updates.
+    public func finish() throws -> UpsertCounts {
+        let after = try Int.fetchOne(db, sql: countSQL) ?? 0
+        counts.inserted = after - rowsBefore
+        counts.updated = changed - counts.inserted
+        return counts
+    }
+}
+
+extension AtlasStore {
+    static let requestColumns = ["created_at", "kind", "category", "subcategory", "requester_postcode", "requester_type",
+                                 "location", "status", "closed_at", "helper_id", "helper_postcode", "organisation"]
+    static let helperColumns = ["postcode", "categories", "location", "active_from", "active_until"]
+
+    public static func requestUpserter(_ db: Database) throws -> RecordUpserter {
+        try RecordUpserter(db: db, table: "requests", key: "request_id", columns: requestColumns)
+    }
+
+    public static func helperUpserter(_ db: Database) throws -> RecordUpserter {
+        try RecordUpserter(db: db, table: "helpers", key: "helper_id", columns: helperColumns)
+    }
+
+    public static func arguments(_ r: HelpRequest, runID: Int64) -> StatementArguments {
+        [r.id, r.createdAt.description, r.kind.rawValue, r.category?.rawValue, r.subcategory,
+         r.requesterPostcode?.code, r.requesterType?.rawValue, r.location, r.status.rawValue,
+         r.closedAt?.description, r.helperID, r.helperPostcode?.code, r.organisation, runID]
+    }
+
+    public static func arguments(_ h: Helper, runID: Int64) -> StatementArguments {
+        [h.id, h.postcode?.code, h.categories.sorted().map(\.rawValue).joined(separator: ";"), h.location,
+         h.activeFrom.description, h.activeUntil?.description, runID]
+    }
+
+    /// Every stored request, ordered by id.
+    public func requests() throws -> [HelpRequest] {
+        try read { db in
+            var out: [HelpRequest] = []
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT request_id, created_at, kind, category, subcategory, requester_postcode, requester_type,
+                       location, status, closed_at, helper_id, helper_postcode, organisation
+                FROM requests ORDER BY request_id
+                """)
+            while let row = try cursor.next() {
+                // Rows were validated on the way in; a row that no longer parses means a hand-edited store.
+                guard let created = try? Day(parsing: row["created_at"] as String),
+                      let kind = RequestKind(rawValue: row["kind"]), let status = RequestStatus(rawValue: row["status"])
+                else { throw StoreError.corruptRow(table: "requests", id: row["request_id"]) }
+                out.append(HelpRequest(
+                    id: row["request_id"], createdAt: created, kind: kind,
+                    category: (row["category"] as String?).flatMap(Category.init(rawValue:)),
+                    subcategory: row["subcategory"],
+                    requesterPostcode: (row["requester_postcode"] as String?).flatMap { try? Postcode(parsing: $0) },
+                    requesterType: (row["requester_type"] as String?).flatMap(RequesterType.init(rawValue:)),
+                    location: row["location"], status: status,
+                    closedAt: (row["closed_at"] as String?).flatMap { try? Day(parsing: $0) },
+                    helperID: row["helper_id"],
+                    helperPostcode: (row["helper_postcode"] as String?).flatMap { try? Postcode(parsing: $0) },
+                    organisation: row["organisation"]))
+            }
+            return out
+        }
+    }
+
+    /// Every stored volunteer, ordered by id.
+    public func helpers() throws -> [Helper] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT helper_id, postcode, categories, location, active_from, active_until FROM helpers ORDER BY helper_id
+                """).map { row in
+                guard let from = try? Day(parsing: row["active_from"] as String) else {
+                    throw StoreError.corruptRow(table: "helpers", id: row["helper_id"])
+                }
+                let categories = (row["categories"] as String).split(separator: ";").compactMap { Category(rawValue: String($0)) }
+                return Helper(id: row["helper_id"], postcode: (row["postcode"] as String?).flatMap { try? Postcode(parsing: $0) },
+                              categories: Set(categories), location: row["location"], activeFrom: from,
+                              activeUntil: (row["active_until"] as String?).flatMap { try? Day(parsing: $0) })
+            }
+        }
+    }
+
+    /// Point of every stored area, by code, for the newest year of a level.
+    public func areaPoints(level: AreaLevel) throws -> [String: (x: Double, y: Double)] {
+        try read { db in
+            guard let year = try Int.fetchOne(db, sql: "SELECT MAX(year) FROM area_sets WHERE level = ?",
+                                              arguments: [level.rawValue]) else { return [:] }
+            var out: [String: (x: Double, y: Double)] = [:]
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT code, point_x, point_y FROM areas WHERE level = ? AND year = ? AND point_x IS NOT NULL
+                """, arguments: [level.rawValue, year])
+            while let row = try cursor.next() { out[row["code"]] = (row["point_x"], row["point_y"]) }
+            return out
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Atlas
+import Ingest
+import Reports
+import Store
+
+/// Options shared by the match-history commands.
+struct MatchHistoryOptions: ParsableArguments {
+    @Option(help: "A TOML config with column and word mappings, the outcome rule and the suppression threshold.")
+    var config: String?
+
+    func load() throws -> HulpatlasConfig {
+        try config.map(HulpatlasConfig.load(path:)) ?? HulpatlasConfig()
+    }
+}
+
+struct IngestRequestsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "requests",
+        abstract: "Store the match history (help requests and their outcome), upserting by request_id.",
+        discussion: "Example: hulpatlas ingest requests Data/sample_requests.csv --db atlas.sqlite")
+
+    @Argument(help: "The match-history CSV (`,` `;` or tab; UTF-8).") var file: String
+    @OptionGroup var options: MatchHistoryOptions
+    @Option(help: "The SQLite store.") var db: String = "hulpatlas.sqlite"
+    @Option(help: "Write the rejected rows to this CSV file.") var rejects: String?
+
+    func run() throws {
+        let store = try AtlasStore(path: db)
+        let summary = try RecordIngest.requests(path: file, config: options.load(), store: store)
+        print(IngestSummaryText.records(summary, store: db))
+        if let rejects { try RejectsTable.write(summary.rejects, to: rejects) }
+    }
+}
+
+struct IngestHelpersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "helpers",
+        abstract: "Store the volunteer register, upserting by helper_id.",
+        discussion: "Example: hulpatlas ingest helpers Data/sample_helpers.csv --db atlas.sqlite")
+
+    @Argument(help: "The volunteer-register CSV.") var file: String
+    @OptionGroup var options: MatchHistoryOptions
+    @Option(help: "The SQLite store.") var db: String = "hulpatlas.sqlite"
+    @Option(help: "Write the rejected rows to this CSV file.") var rejects: String?
+
+    func run() throws {
+        let store = try AtlasStore(path: db)
+        let summary = try RecordIngest.helpers(path: file, config: options.load(), store: store)
+        print(IngestSummaryText.records(summary, store: db))
+        if let rejects { try RejectsTable.write(summary.rejects, to: rejects) }
+    }
+}
+
+struct AnalyseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyse",
+        abstract: "Distances, supply/demand, monthly series and breakdowns from the stored match history.",
+        discussion: "Example: hulpatlas analyse --db atlas.sqlite --out Reports/2023")
+
+    @OptionGroup var options: MatchHistoryOptions
+    @Option(help: "The SQLite store.") var db: String = "hulpatlas.sqlite"
+    @Option(help: "The output folder.") var out: String
+
+    func run() throws {
+        let store = try AtlasStore(path: db)
+        let config = try options.load()
+        let written = try MatchHistoryReport.write(store: store, folder: out, rule: config.outcome,
+                                                   suppression: Suppression(threshold: config.suppressionThreshold))
+        print(IngestSummaryText.analysis(written, threshold: config.suppressionThreshold))
+        for file in written.files { print("  \(out)/\(file)") }
+    }
+}
