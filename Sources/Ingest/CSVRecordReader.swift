@@ -109,18 +109,20 @@ public final class CSVRecordReader {
         return nil
     }
 
-    /// The delimiter that occurs most often outside quotes on the first line: `,` `;` or tab.
+    /// The delimiter that occurs most often outside quotes on the first line: `,` `;` or tab
+    /// (`,` on a tie or when none occurs). nil when the first line does not end within 1 MB.
     static func detectDelimiter(_ bytes: ArraySlice<UInt8>) -> UInt8? {
-        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
+        let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
+        var counts = [0, 0, 0]
         var inQuotes = false
+        func best() -> UInt8 { candidates[counts.indices.max { (counts[$0], -$0) < (counts[$1], -$1) }!] }
         for b in bytes {
             if b == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
-            if !inQuotes, b == 0x0A || b == 0x0D {
-                return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-            }
-            if !inQuotes, counts[b] != nil { counts[b]! += 1 }
+            if inQuotes { continue }
+            if b == 0x0A || b == 0x0D { return best() }
+            if let i = candidates.firstIndex(of: b) { counts[i] += 1 }
         }
-        return bytes.count < chunk ? counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key : nil
+        return bytes.count < chunk ? best() : nil
     }
 
     private func fill() {

@@ -1,0 +1,197 @@
+import Atlas
+import Foundation
+import GRDB
+import Ingest
+import Store
+import Testing
+import TestSupport
+
+/// The match-history contract: every row accepted or rejected with a reason; counts add up;
+/// re-ingesting changes nothing; a file refused as a whole leaves the store as it was.
+@Suite struct RecordIngestTests {
+    static let header = "request_id,created_at,kind,category,subcategory,requester_postcode,requester_type,location,status,closed_at,helper_id,helper_postcode,organisation"
+    static let good = [
+        "R1,2023-01-05,hulpvraag,praktisch,tuin,3311 ab,bewoner,HipHelpt Dordrecht,match,2023-01-09,V1,3312CD,Present",
+        "R2,05-01-2023,hulpvraag,sociaal,,3311,naaste,HipHelpt Dordrecht,geen_match,2023-02-01,,,",
+        "R3,2023-02-10,informatievraag,,,,,HipHelpt Dordrecht,doorverwezen,,,,Wijkteam",
+    ]
+    let today = Day(year: 2024, month: 6, day: 1)!
+
+    func file(_ dir: TemporaryDirectory, _ lines: [String], name: String = "requests.csv") throws -> String {
+        try dir.write(name, ([Self.header] + lines).joined(separator: "\n") + "\n")
+    }
+
+    func ingest(_ path: String, _ store: AtlasStore, config: HulpatlasConfig = HulpatlasConfig()) throws -> RecordIngestSummary {
+        try RecordIngest.requests(path: path, config: config, store: store, today: today)
+    }
+
+    func count(_ store: AtlasStore) throws -> Int {
+        try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM requests") ?? -1 }
+    }
+
+    @Test func goodRowsAreStoredNormalised() throws {
+        let dir = try TemporaryDirectory(), store = try AtlasStore()
+        let s = try ingest(try file(dir, Self.good), store)
+        #expect(s.read == 3 && s.accepted == 3 && s.rejected == 0)
+        #expect(s.changes == { var c = UpsertCounts(); c.inserted = 3; return c }())
+        let r = try store.requests()
+        #expect(r[0].requesterPostcode?.code == "3311AB")
+        #expect(r[1].createdAt.description == "2023-01-05", "Dutch date order")
+        #expect(r[2].kind == .informatievraag && r[2].category == nil)
+    }
+
+    @Test func reIngestingChangesNothingAndAnUpdatedStatusUpdates() throws {
+        let dir = try TemporaryDirectory(), store = try AtlasStore()
+        let path = try file(dir, Self.good)
+        _ = try ingest(path, store)
+        let again = try ingest(path, store)
+        #expect(again.changes.unchanged == 3 && again.changes.inserted == 0 && again.changes.updated == 0)
+        let updated = try file(dir, [Self.good[0], Self.good[1].replacingOccurrences(of: "geen_match", with: "match"),
+                                     Self.good[2]], name: "updated.csv")
+        let third = try ingest(updated, store)
+        #expect(third.changes.updated == 1 && third.changes.unchanged == 2)
+        #expect(try store.requests()[1].status == .match)
+        #expect(try count(store) == 3)
+    }
+
+    /// One broken row of each kind: every one is rejected with its line, field and reason.
+    @Test(arguments: [
+        ("R9,31-02-2023,hulpvraag,praktisch,,3311,bewoner,L,match,,,,", "created_at", "not a real date"),
+        ("R9,2023-13-01,hulpvraag,praktisch,,3311,bewoner,L,match,,,,", "created_at", "not a real date"),
+        ("R9,yesterday,hulpvraag,praktisch,,3311,bewoner,L,match,,,,", "created_at", "not a date"),
+        ("R9,2031-01-01,hulpvraag,praktisch,,3311,bewoner,L,match,,,,", "created_at", "in the future"),
+        ("R9,1999-12-31,hulpvraag,praktisch,,3311,bewoner,L,match,,,,", "created_at", "before 2000"),
+        ("R9,2023-01-01,hulpvraag,klussen,,3311,bewoner,L,match,,,,", "category", "unknown category"),
+        ("R9,2023-01-01,hulpvraag,,,3311,bewoner,L,match,,,,", "category", "needs a category"),
+        ("R9,2023-01-01,hulpvraag,praktisch,,3311,bewoner,L,gedaan,,,,", "status", "unknown status"),
+        ("R9,2023-01-01,klacht,praktisch,,3311,bewoner,L,match,,,,", "kind", "unknown kind"),
+        ("R9,2023-01-01,hulpvraag,praktisch,,3311,bewoner,,match,,,,", "location", "location is empty"),
+        ("R9,2023-02-01,hulpvraag,praktisch,,3311,bewoner,L,match,2023-01-01,,,", "closed_at", "closed before"),
+        (",2023-01-01,hulpvraag,praktisch,,3311,bewoner,L,match,,,,", "request_id", "request_id is empty"),
+        ("R9,2023-01-01,hulpvraag,praktisch,,3311,bewoner,L,match,,,", "(row)", "has 12 fields, the header has 13"),
+        ("R9,2023-01-01,hulpvraag,praktisch,,3311,bewoner,L,match,,,,,extra", "(row)", "has 14 fields"),
+        ("R9,2023-01-01,hulpvraag,praktisch,\(String(repeating: "x", count: 10_000)),3311,bewoner,L,match,,,,",
+         "subcategory", "field of 10000 bytes; the limit is 1000"),
+    ])
+    func brokenRowIsRejectedWithReason(row: String, field: String, reason: String) throws {
+        let dir = try TemporaryDirectory(), store = try AtlasStore()
+        let s = try ingest(try file(dir, [Self.good[0], row, Self.good[1]]), store)
+        #expect(s.read == 3 && s.accepted == 2 && s.rejected == 1)
+        let reject = try #require(s.rejects.first)
+        #expect(reject.line == 3 && reject.field == field && reject.rowRejected)
+        #expect(reject.reason.contains(reason), "\(reject.reason)")
+        #expect(try count(store) == 2)
+        #expect(reject.value.count <= 200, "a reject never copies a huge field")
+    }
+
+    @Test func badOptionalValuesKeepTheRowAndAreReported() throws {
+        let dir = try TemporaryDirectory(), store = try AtlasStore()
+        let s = try ingest(try file(dir, [
+            "R1,2023-01-05,hulpvraag,praktisch,,33111,buurman,L,match,2023-01-06,V1,ABCD,Present",
+        ]), store)
+        #expect(s.accepted == 1 && s.rejected == 0)
+        #expect(Set(s.rejects.map(\.field)) == ["requester_postcode", "requester_type", "helper_postcode"])
+        #expect(s.rejects.allSatisfy { !$0.rowRejected })
+        let r = try #require(try store.requests().first)
+        #expect(r.requesterPostcode == nil && r.helperPostcode == nil && r.requesterType == .other)
+    }
+
+    @Test func duplicateIdsInOneFile() throws {
+        let dir = try TemporaryDirectory(), store = try AtlasStore()
+        let conflicting = Self.good[0].replacingOccurrences(of: ",match,", with: ",geen_match,")
+        let s = try ingest(try file(dir, [Self.good[0], Self.good[0], conflicting]), store)
+        #expect(s.read == 3 && s.accepted == 1 && s.rejected == 2)
+        #expect(s.rejects[0].reason.contains("repeats line 2 exactly"))
+        #expect(s.rejects[1].reason.contains("already on line 2 with different data"))
+        #expect(try store.requests().first?.status == .match, "the first row is kept")
+    }
+
+    @Test func invalidUTF8TruncatedLastLineAndBlankLines() throws {
+        let dir = try TemporaryDirectory(), store = try AtlasStore()
+        var bytes = Array(([Self.header, Self.good[0], "", Self.good[1]].joined(separator: "\n") + "\n").utf8)
+        bytes += Array("R4,2023-01-01,hulpvraag,praktisch,caf".utf8) + [0xE9] + Array(",3311,bewoner,L,match,,,,\n".utf8)
+        bytes += Array("R5,2023-01-01,hulpvraag,praktisch,\"tuin".utf8)  // cut off inside a quote
+        let path = dir.path("broken.csv")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let s = try ingest(path, store)
+        #expect(s.blankLines == 1)
+        #expect(s.read == 4 && s.accepted == 2 && s.rejected == 2)
+        #expect(s.rejects.map(\.line) == [5, 6])
+        #expect(s.rejects[0].reason.contains("not valid UTF-8"))
+        #expect(s.rejects[1].reason.contains("never closed"))
+    }
+
+    @Test func wholeFileRefusalsLeaveTheStoreAsItWas() throws {
+        let dir = try TemporaryDirectory(), store = try AtlasStore()
+        _ = try ingest(try file(dir, Self.good), store)
+        // A missing header column, named in the message with what the header does have.
+        let noStatus = try dir.write("nostatus.csv", "request_id,created_at,kind,category,location\nR7,2023-01-01,hulpvraag,praktisch,L\n")
+        #expect {
+            try ingest(noStatus, store)
+        } throws: { "\($0)".contains("required column missing: status") && "\($0)".contains("request_id | created_at") }
+        // The wrong delimiter: the whole header is one column.
+        let pipes = try dir.write("pipes.csv", Self.header.replacingOccurrences(of: ",", with: "|") + "\nR8|2023-01-01\n")
+        #expect { try ingest(pipes, store) } throws: { "\($0)".contains("split on ','") }
+        #expect(throws: CSVRecordReader.FileError.self) { try ingest(try dir.write("empty.csv", ""), store) }
+        #expect(try count(store) == 3)
+        let runs = try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM ingest_runs") }
+        #expect(runs == 1, "a refused file leaves no run behind")
+    }
+
+    @Test func configMapsOtherHeadersAndWords() throws {
+        let dir = try TemporaryDirectory(), store = try AtlasStore()
+        let config = try HulpatlasConfig.load(path: try dir.write("c.toml", """
+            [requests.columns]
+            request_id = "Vraagnummer"
+            created_at = "Datum aanmelding"
+            location = "Afdeling"
+            [requests.values.status]
+            "Gekoppeld" = "match"
+            [requests.values.category]
+            "Klussen" = "praktisch"
+            [outcome]
+            matched = ["match"]
+            """))
+        #expect(config.outcome.matched == [.match])
+        let path = try dir.write("export.csv", """
+            Vraagnummer;Datum aanmelding;Soort;Categorie;Postcode;Afdeling;Status
+            A-1;03-04-2023;Hulpvraag;Klussen;3311AB;Dordrecht;Gekoppeld
+            A-2;04-04-2023;hulpvraag;Vervoer;3312;Dordrecht;Geen match
+
+            """)
+        let s = try ingest(path, store, config: config)
+        #expect(s.accepted == 2 && s.rejected == 0, "\(s.rejects)")
+        let r = try store.requests()
+        #expect(r.map(\.status) == [.match, .geen_match])
+        #expect(r.map(\.category) == [.praktisch, .vervoer])
+    }
+
+    @Test func badConfigsAreClearErrors() throws {
+        let dir = try TemporaryDirectory()
+        for text in ["[requests.columns]\nrequst_id = \"x\"\n", "[outcome]\nmatched = [\"gedaan\"]\n",
+                     "[privacy]\nsuppression_threshold = 0\n", "[typo]\n", "not toml ["] {
+            #expect(throws: HulpatlasConfig.ConfigError.self) {
+                try HulpatlasConfig.load(path: try dir.write("bad.toml", text))
+            }
+        }
+    }
+
+    @Test func helpersAreValidated() throws {
+        let dir = try TemporaryDirectory(), store = try AtlasStore()
+        let path = try dir.write("helpers.csv", """
+            helper_id;postcode;categories;location;active_from;active_until
+            V1;3311AB;praktisch|sociaal;Dordrecht;2022-01-01;
+            V2;3312;"praktisch; vervoer";Dordrecht;01-06-2022;31-12-2023
+            V3;3313;tuinieren;Dordrecht;2022-01-01;
+            V4;3314;sociaal;Dordrecht;2022-01-01;2021-01-01
+            V5;33;sociaal;Dordrecht;2022-01-01;
+
+            """)
+        let s = try RecordIngest.helpers(path: path, store: store, today: today)
+        #expect(s.read == 5 && s.accepted == 3 && s.rejected == 2)
+        #expect(s.rejects.filter(\.rowRejected).map(\.line) == [4, 5])
+        let h = try store.helpers()
+        #expect(h.map(\.categories) == [[.praktisch, .sociaal], [.praktisch, .vervoer], [.sociaal]])
+        #expect(h[2].postcode == nil, "a malformed postcode is reported and left out")
+    }
+}
