@@ -17,30 +17,39 @@ public enum Breakdowns {
     /// Dimensions: `kind` over all requests; `category`, `requester_type` and `outcome` over help
     /// requests; `organisation` over matched help requests. Missing values count as "unknown".
     public static func compute(_ requests: [HelpRequest], rule: OutcomeRule) -> [Row] {
-        let locations = Set(requests.map(\.location)).sorted() + [all]
-        let years = Set(requests.map { String($0.createdAt.year) }).sorted() + [all]
-        var rows: [Row] = []
-        for location in locations {
-            let inLocation = location == all ? requests : requests.filter { $0.location == location }
-            for period in years {
-                let cell = period == all ? inLocation : inLocation.filter { String($0.createdAt.year) == period }
-                guard !cell.isEmpty else { continue }
-                let help = cell.filter { $0.kind == .hulpvraag }
-                let matched = help.filter { rule.outcome(of: $0.status) == .matched }
-                let dimensions: [(String, [HelpRequest], (HelpRequest) -> String)] = [
-                    ("kind", cell, { $0.kind.rawValue }),
-                    ("category", help, { $0.category?.rawValue ?? "unknown" }),
-                    ("requester_type", help, { $0.requesterType?.rawValue ?? "unknown" }),
-                    ("outcome", help, { rule.outcome(of: $0.status).rawValue }),
-                    ("organisation", matched, { $0.organisation ?? "unknown" }),
-                ]
-                for (dimension, subset, key) in dimensions where !subset.isEmpty {
-                    let counts = Dictionary(grouping: subset, by: key).mapValues(\.count)
-                    for value in counts.keys.sorted() {
-                        rows.append(Row(location: location, period: period, dimension: dimension, value: value,
-                                        count: counts[value]!, total: subset.count))
+        struct Cell: Hashable { var location, period, dimension: String }
+        // One pass: every request counts in its own location and year, and in "all" for each.
+        var counts: [Cell: [String: Int]] = [:]
+        for r in requests {
+            var entries: [(String, String)] = [("kind", r.kind.rawValue)]
+            if r.kind == .hulpvraag {
+                let outcome = rule.outcome(of: r.status)
+                entries.append(("category", r.category?.rawValue ?? "unknown"))
+                entries.append(("requester_type", r.requesterType?.rawValue ?? "unknown"))
+                entries.append(("outcome", outcome.rawValue))
+                if outcome == .matched { entries.append(("organisation", r.organisation ?? "unknown")) }
+            }
+            for location in [r.location, all] {
+                for period in [String(r.createdAt.year), all] {
+                    for (dimension, value) in entries {
+                        counts[Cell(location: location, period: period, dimension: dimension), default: [:]][value, default: 0] += 1
                     }
                 }
+            }
+        }
+        let dimensionOrder = ["kind", "category", "requester_type", "outcome", "organisation"]
+        func key(_ c: Cell) -> (Int, String, Int, String, Int) {
+            (c.location == all ? 1 : 0, c.location, c.period == all ? 1 : 0, c.period,
+             dimensionOrder.firstIndex(of: c.dimension)!)
+        }
+        let cells = counts.keys.sorted { key($0) < key($1) }
+        var rows: [Row] = []
+        for cell in cells {
+            let values = counts[cell]!
+            let total = values.values.reduce(0, +)
+            for value in values.keys.sorted() {
+                rows.append(Row(location: cell.location, period: cell.period, dimension: cell.dimension, value: value,
+                                count: values[value]!, total: total))
             }
         }
         return rows

@@ -52,6 +52,21 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func quarterLabel(_ index: Int) -> String { "\(pad(index / 4, 4))-Q\(index % 4 + 1)" }
     public static func monthLabel(_ index: Int) -> String { "\(pad(index / 12, 4))-\(pad(index % 12 + 1, 2))" }
 
+    /// "YYYY-MM-DD" exactly: read from the bytes without splitting.
+    static func isoFastPath(_ raw: String) -> (Int, Int, Int)? {
+        raw.utf8.withContiguousStorageIfAvailable { b -> (Int, Int, Int)? in
+            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+            var v = [Int](repeating: 0, count: 3)
+            for (k, range) in [(0, 0..<4), (1, 5..<7), (2, 8..<10)] {
+                for i in range {
+                    guard (0x30...0x39).contains(b[i]) else { return nil }
+                    v[k] = v[k] * 10 + Int(b[i] - 0x30)
+                }
+            }
+            return (v[0], v[1], v[2])
+        } ?? nil
+    }
+
     /// Howard Hinnant's days_from_civil.
     static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
         let y = m <= 2 ? y0 - 1 : y0
@@ -85,6 +100,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses 2023-05-01, 2023/05/01, 01-05-2023, 1-5-2023, 01/05/2023, 01.05.2023 (Dutch order:
     /// day first), with an optional time after a space or "T" (ignored).
     public init(parsing raw: String) throws(ParseError) {
+        if let iso = Day.isoFastPath(raw) {
+            guard let day = Day(year: iso.0, month: iso.1, day: iso.2) else { throw .impossible(raw) }
+            self = day
+            return
+        }
         var text = raw.trimmingSpaces()
         if let cut = text.firstIndex(where: { $0 == " " || $0 == "T" }) { text = String(text[..<cut]) }
         let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })

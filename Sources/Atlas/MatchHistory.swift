@@ -49,7 +49,7 @@ public struct OutcomeRule: Sendable, Equatable {
 }
 
 /// One request from the match history, validated.
-public struct HelpRequest: Sendable, Equatable {
+public struct HelpRequest: Sendable, Hashable {
     public var id: String
     public var createdAt: Day
     public var kind: RequestKind
@@ -86,7 +86,7 @@ public struct HelpRequest: Sendable, Equatable {
 }
 
 /// One volunteer from the register.
-public struct Helper: Sendable, Equatable {
+public struct Helper: Sendable, Hashable {
     public var id: String
     public var postcode: Postcode?
     public var categories: Set<Category>

@@ -31,6 +31,7 @@ public struct Postcode: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// Normalises "3311 ab", " 3311AB ", "3311", "3311.0" (a number read from a spreadsheet).
     /// Letters SA, SD and SS are not issued by PostNL but do occur in data; they are accepted.
     public init(parsing raw: String) throws(ParseError) {
+        if let canonical = Postcode.canonicalFastPath(raw) { code = canonical; return }
         var text = raw.trimmingSpaces()
         guard !text.isEmpty else { throw .empty }
         if text.hasSuffix(".0") { text.removeLast(2) }
@@ -48,6 +49,32 @@ public struct Postcode: Hashable, Sendable, Comparable, CustomStringConvertible 
         guard digits.count == 4, letters.count == 0 || letters.count == 2 else { throw .malformed(raw) }
         guard digits.first != "0" else { throw .leadingZero(raw) }
         code = String(digits) + String(letters)
+    }
+}
+
+extension Postcode {
+    /// "3311" or "3311AB" exactly as stored: no work beyond a byte check.
+    static func canonicalFastPath(_ raw: String) -> String? {
+        if let fast = raw.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            guard bytes.count == 4 || bytes.count == 6, (0x31...0x39).contains(bytes[0]) else { return false }
+            for i in 1..<4 where !(0x30...0x39).contains(bytes[i]) { return false }
+            for i in 4..<bytes.count where !(0x41...0x5A).contains(bytes[i]) { return false }
+            return true
+        }), fast {
+            return raw
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// Trims ASCII and Unicode white space at both ends.
+    public func trimmingSpaces() -> String {
+        // Fast path: starts and ends with a visible ASCII character (the usual case).
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
+        return self[...].trimmingSpaces()
     }
 }
 

@@ -3,6 +3,12 @@
 /// hyphens as underscores), so "Geen match", "geen-match" and "GEEN_MATCH" are one word.
 public enum Vocabulary {
     public static func normalise(_ text: String) -> String {
+        // Fast path: already lower-case ASCII letters, digits and single inner underscores.
+        if !text.isEmpty, text.utf8.first != 0x5F, text.utf8.last != 0x5F,
+           text.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x5F }),
+           !text.contains("__") {
+            return text
+        }
         var out = ""
         var lastUnderscore = false
         for ch in text.trimmingSpaces().lowercased() {

@@ -61,7 +61,7 @@ struct WordMap {
         words = (Vocabulary.values[field] ?? [:]).merging(configured.values[field] ?? [:]) { _, mine in mine }
     }
 
-    func canonical(_ raw: String) -> String? { words[Vocabulary.normalise(raw)] }
+    func canonical(_ raw: String) -> String? { words[raw] ?? words[Vocabulary.normalise(raw)] }
 
     var known: String { Set(words.values).sorted().joined(separator: ", ") }
 }

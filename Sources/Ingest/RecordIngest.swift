@@ -46,7 +46,7 @@ public enum RecordIngest {
                        arguments: { AtlasStore.arguments($0, runID: $1) })
     }
 
-    private static func run<Value: Equatable>(
+    private static func run<Value: Hashable>(
         kind: String, reader: CSVRecordReader, store: AtlasStore,
         upserter makeUpserter: (Database) throws -> RecordUpserter,
         parse: (CSVRecordReader.Record) -> Result<(String, Value, [Reject]), Reject>,
@@ -58,7 +58,8 @@ public enum RecordIngest {
             let upserter = try makeUpserter(db)
             var read = 0, accepted = 0
             var rejects: [Reject] = []
-            var seen: [String: (line: Int, value: Value)] = [:]
+            // id → (line, hash of the row): enough to tell an exact repeat from a conflict.
+            var seen: [String: (line: Int, hash: Int)] = [:]
             while let record = try reader.next() {
                 read += 1
                 switch parse(record) {
@@ -66,14 +67,14 @@ public enum RecordIngest {
                     rejects.append(reject)
                 case let .success((id, value, valueRejects)):
                     if let first = seen[id] {
-                        let reason = first.value == value
+                        let reason = first.hash == value.hashValue
                             ? "repeats line \(first.line) exactly; ignored"
                             : "id \(id) is already on line \(first.line) with different data; the first is kept"
                         rejects.append(Reject(file: reader.path, line: record.line, field: kind == "requests" ? "request_id" : "helper_id",
                                               value: id, reason: reason))
                         continue
                     }
-                    seen[id] = (record.line, value)
+                    seen[id] = (record.line, value.hashValue)
                     rejects += valueRejects
                     try upserter.upsert(arguments(value, runID))
                     accepted += 1

@@ -16,8 +16,40 @@ public enum CSVFile {
             throw CocoaError(.fileWriteUnknown)
         }
         data.append(0x0A)
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ReportError.cannotWrite(path: path, reason: (error as NSError).localizedFailureReason
+                                            ?? POSIXErrorDescription(error) ?? "\(error)")
+        }
     }
+}
+
+/// Errors while writing outputs.
+public enum ReportError: Error, CustomStringConvertible {
+    case cannotWrite(path: String, reason: String)
+    public var description: String {
+        switch self {
+        case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+        }
+    }
+}
+
+/// Creates an output folder (and its parents), with a clear error when that is not possible.
+public func createOutputFolder(_ path: String) throws {
+    do {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+        throw ReportError.cannotWrite(path: path, reason: POSIXErrorDescription(error) ?? "cannot create the folder")
+    }
+}
+
+/// The POSIX reason under a Foundation file error ("No such file or directory").
+func POSIXErrorDescription(_ error: Error) -> String? {
+    guard let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+          underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+    else { return nil }
+    return String(cString: strerror(code.rawValue))
 }
 
 /// Locale-independent number formatting for outputs (byte-identical across runs and machines).

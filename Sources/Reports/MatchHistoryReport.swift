@@ -15,6 +15,7 @@ public enum MatchHistoryReport {
     }
 
     public static func write(store: AtlasStore, folder: String, rule: OutcomeRule, suppression: Suppression) throws -> Written {
+        try createOutputFolder(folder)
         let requests = try store.requests()
         let helpers = try store.helpers()
         let locator = Locator(pc6Points: try store.areaPoints(level: .pc6), pc4Points: try store.areaPoints(level: .pc4))

@@ -14,6 +14,10 @@ public final class AtlasStore: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(30)
         config.label = "hulpatlas"
+        config.prepareDatabase { db in
+            // 64 MiB page cache: bulk upserts touch the id index all over.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
         do {
             let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -21,6 +25,8 @@ public final class AtlasStore: Sendable {
             try Schema.migrator.migrate(queue)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? error.description)
+        } catch let error as CocoaError {
+            throw StoreError.cannotOpen(path: path, reason: "cannot create its folder")
         }
         self.path = path
     }

@@ -31,7 +31,7 @@ struct RunCommand: ParsableCommand {
     var db: String?
 
     func run() throws {
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        try createOutputFolder(out)
         let dbPath = db ?? (out as NSString).appendingPathComponent("hulpatlas.sqlite")
         let store = try AtlasStore(path: dbPath)
 
