@@ -19,11 +19,12 @@ struct HelperRowParser {
     func parse(_ record: CSVRecordReader.Record) -> Result<(Helper, [Reject]), Reject> {
         let f = record.fields
         func reject(_ field: String, _ value: String, _ reason: String) -> Result<(Helper, [Reject]), Reject> {
-            .failure(Reject(file: file, line: record.line, field: field, value: String(value.prefix(200)), reason: reason))
+            .failure(Reject(file: file, line: record.line, field: field, value: PersonalData.shown(field, value),
+                            reason: reason))
         }
-        if let problem = record.problem { return reject("(row)", f.joined(separator: ","), problem.description) }
+        if let problem = record.problem { return reject("(row)", "", problem.description) }
         guard f.count == headerCount else {
-            return reject("(row)", f.joined(separator: ","), "has \(f.count) fields, the header has \(headerCount)")
+            return reject("(row)", "", "has \(f.count) fields, the header has \(headerCount)")
         }
         guard let id = columns.value("helper_id", in: f) else { return reject("helper_id", "", "helper_id is empty") }
         guard id.count <= RequestRowParser.maxIDLength else {
@@ -56,8 +57,8 @@ struct HelperRowParser {
         var postcode: Postcode?
         if let text = columns.value("postcode", in: f) {
             do { postcode = try Postcode(parsing: text) } catch {
-                valueRejects.append(Reject(file: file, line: record.line, field: "postcode", value: text,
-                                           reason: "\(error); kept without location", rowRejected: false))
+                valueRejects.append(Reject(file: file, line: record.line, field: "postcode", value: "",
+                                           reason: PersonalData.badPostcode + "; kept without location", rowRejected: false))
             }
         }
         return .success((Helper(id: id, postcode: postcode, categories: offered, location: location,

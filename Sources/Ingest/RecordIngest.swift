@@ -69,9 +69,9 @@ public enum RecordIngest {
                     if let first = seen[id] {
                         let reason = first.hash == value.hashValue
                             ? "repeats line \(first.line) exactly; ignored"
-                            : "id \(id) is already on line \(first.line) with different data; the first is kept"
-                        rejects.append(Reject(file: reader.path, line: record.line, field: kind == "requests" ? "request_id" : "helper_id",
-                                              value: id, reason: reason))
+                            : "this id is already on line \(first.line) with different data; the first is kept"
+                        rejects.append(Reject(file: reader.path, line: record.line,
+                                              field: kind == "requests" ? "request_id" : "helper_id", value: "", reason: reason))
                         continue
                     }
                     seen[id] = (record.line, value.hashValue)

@@ -22,10 +22,12 @@ struct RequestRowParser {
     }
 
     /// The request, plus value rejects for cells that were set missing; or the row's reject.
+    /// Rejects never copy personal data (ids, postcodes, free text): see `PersonalData`.
     func parse(_ record: CSVRecordReader.Record) -> Result<(HelpRequest, [Reject]), Reject> {
         let f = record.fields
         func reject(_ field: String, _ value: String, _ reason: String) -> Result<(HelpRequest, [Reject]), Reject> {
-            .failure(Reject(file: file, line: record.line, field: field, value: String(value.prefix(200)), reason: reason))
+            .failure(Reject(file: file, line: record.line, field: field, value: PersonalData.shown(field, value),
+                            reason: reason))
         }
         if let problem = record.problem {
             let fieldName: String
@@ -34,10 +36,10 @@ struct RequestRowParser {
                 fieldName = i < headerCount ? columnName(i) : "field \(i + 1)"
             case .unterminatedQuote: fieldName = "(row)"
             }
-            return reject(fieldName, f.joined(separator: ","), problem.description)
+            return reject(fieldName, "", problem.description)
         }
         guard f.count == headerCount else {
-            return reject("(row)", f.joined(separator: ","), "has \(f.count) fields, the header has \(headerCount)")
+            return reject("(row)", "", "has \(f.count) fields, the header has \(headerCount)")
         }
         guard let id = columns.value("request_id", in: f) else { return reject("request_id", "", "request_id is empty") }
         guard id.count <= Self.maxIDLength else {
@@ -79,8 +81,8 @@ struct RequestRowParser {
         func optionalPostcode(_ column: String) -> Postcode? {
             guard let text = columns.value(column, in: f) else { return nil }
             do { return try Postcode(parsing: text) } catch {
-                valueRejects.append(Reject(file: file, line: record.line, field: column, value: text,
-                                           reason: "\(error); kept without location", rowRejected: false))
+                valueRejects.append(Reject(file: file, line: record.line, field: column, value: "",
+                                           reason: PersonalData.badPostcode + "; kept without location", rowRejected: false))
                 return nil
             }
         }
@@ -90,7 +92,8 @@ struct RequestRowParser {
                 requesterType = t
             } else {
                 requesterType = .other
-                valueRejects.append(Reject(file: file, line: record.line, field: "requester_type", value: text,
+                valueRejects.append(Reject(file: file, line: record.line, field: "requester_type",
+                                           value: PersonalData.shown("requester_type", text),
                                            reason: "unknown requester type; counted as 'other'", rowRejected: false))
             }
         }
@@ -105,6 +108,21 @@ struct RequestRowParser {
 
     private func columnName(_ i: Int) -> String {
         columns.name(at: i) ?? "field \(i + 1)"
+    }
+}
+
+/// Which match-history values may be copied into rejects: never ids, postcodes or free text,
+/// because rejects appear on the terminal and in the run's folder. The line number suffices
+/// to find the row in the organisation's own file.
+enum PersonalData {
+    static let fields: Set<String> = ["request_id", "helper_id", "requester_postcode", "helper_postcode", "postcode",
+                                      "subcategory", "organisation", "(row)"]
+    static let badPostcode = "malformed postcode (expected 4 digits and 2 letters, e.g. 3311AB, or 4 digits)"
+
+    /// The value as a reject may show it: "" for personal fields, else at most 30 characters
+    /// (enough for a date or a status word, too little for a story).
+    static func shown(_ field: String, _ value: String) -> String {
+        fields.contains(field) || field.hasPrefix("field ") ? "" : String(value.prefix(30))
     }
 }
 

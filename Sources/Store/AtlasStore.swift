@@ -25,7 +25,7 @@ public final class AtlasStore: Sendable {
             try Schema.migrator.migrate(queue)
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? error.description)
-        } catch let error as CocoaError {
+        } catch is CocoaError {
             throw StoreError.cannotOpen(path: path, reason: "cannot create its folder")
         }
         self.path = path

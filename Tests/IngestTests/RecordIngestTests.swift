@@ -96,6 +96,26 @@ import TestSupport
         #expect(r.requesterPostcode == nil && r.helperPostcode == nil && r.requesterType == .other)
     }
 
+    /// Rejects land on the terminal and in the run folder: they point at lines, and never copy
+    /// ids, postcodes or free text from the match history.
+    @Test func rejectsCarryNoPersonalData() throws {
+        let dir = try TemporaryDirectory(), store = try AtlasStore()
+        let rows = [
+            "SECRET1,2023-01-05,hulpvraag,praktisch,mevrouw Jansen,9999ZZ,bewoner,L,match,,V77,8888YY,Org",
+            "SECRET1,2023-01-05,hulpvraag,praktisch,mevrouw Jansen,9999ZZ,bewoner,L,geen_match,,V77,8888YY,Org",
+            "SECRET2,2023-01-05,hulpvraag,praktisch,mevrouw Jansen,99999ZZ,bewoner,L,match,,V77,8888YYY,Org",
+            "SECRET3,2023-01-05,hulpvraag,praktisch,mevrouw Jansen,9999ZZ,bewoner,L,match,,V77,8888YY",
+            "SECRET4,2023-01-05,hulpvraag,praktisch,\"mevrouw Jansen\"x,9999ZZ,bewoner,L,match,,V77,8888YY,Org",
+        ]
+        let s = try ingest(try file(dir, rows), store)
+        #expect(s.rejects.count >= 5)
+        for r in s.rejects {
+            for secret in ["SECRET", "Jansen", "9999", "8888", "V77"] {
+                #expect(!r.value.contains(secret) && !r.reason.contains(secret), "\(r)")
+            }
+        }
+    }
+
     @Test func duplicateIdsInOneFile() throws {
         let dir = try TemporaryDirectory(), store = try AtlasStore()
         let conflicting = Self.good[0].replacingOccurrences(of: ",match,", with: ",geen_match,")
