@@ -22,9 +22,8 @@ struct HelperRowParser {
             .failure(Reject(file: file, line: record.line, field: field, value: PersonalData.shown(field, value),
                             reason: reason))
         }
-        if let problem = record.problem { return reject("(row)", "", problem.description) }
-        guard f.count == headerCount else {
-            return reject("(row)", "", "has \(f.count) fields, the header has \(headerCount)")
+        if let structural = columns.structuralReject(record, headerCount: headerCount, file: file) {
+            return .failure(structural)
         }
         guard let id = columns.value("helper_id", in: f) else { return reject("helper_id", "", "helper_id is empty") }
         guard id.count <= RequestRowParser.maxIDLength else {

@@ -29,17 +29,8 @@ struct RequestRowParser {
             .failure(Reject(file: file, line: record.line, field: field, value: PersonalData.shown(field, value),
                             reason: reason))
         }
-        if let problem = record.problem {
-            let fieldName: String
-            switch problem {
-            case let .invalidUTF8(i), let .textAfterClosingQuote(i), let .fieldTooLong(i, _, _):
-                fieldName = i < headerCount ? columnName(i) : "field \(i + 1)"
-            case .unterminatedQuote: fieldName = "(row)"
-            }
-            return reject(fieldName, "", problem.description)
-        }
-        guard f.count == headerCount else {
-            return reject("(row)", "", "has \(f.count) fields, the header has \(headerCount)")
+        if let structural = columns.structuralReject(record, headerCount: headerCount, file: file) {
+            return .failure(structural)
         }
         guard let id = columns.value("request_id", in: f) else { return reject("request_id", "", "request_id is empty") }
         guard id.count <= Self.maxIDLength else {
@@ -105,10 +96,6 @@ struct RequestRowParser {
             organisation: columns.value("organisation", in: f))
         return .success((request, valueRejects))
     }
-
-    private func columnName(_ i: Int) -> String {
-        columns.name(at: i) ?? "field \(i + 1)"
-    }
 }
 
 /// Which match-history values may be copied into rejects: never ids, postcodes or free text,
@@ -128,4 +115,23 @@ enum PersonalData {
 
 extension HeaderMap {
     func name(at i: Int) -> String? { index.first { $0.value == i }?.key }
+
+    /// The reject for a record that cannot be read as a row at all (bad bytes, a quote never
+    /// closed, a field too long, the wrong number of fields), naming the column where known.
+    func structuralReject(_ record: CSVRecordReader.Record, headerCount: Int, file: String) -> Reject? {
+        if let problem = record.problem {
+            let field: String
+            switch problem {
+            case let .invalidUTF8(i), let .textAfterClosingQuote(i), let .fieldTooLong(i, _, _):
+                field = name(at: i) ?? "field \(i + 1)"
+            case .unterminatedQuote: field = "(row)"
+            }
+            return Reject(file: file, line: record.line, field: field, value: "", reason: problem.description)
+        }
+        guard record.fields.count == headerCount else {
+            return Reject(file: file, line: record.line, field: "(row)", value: "",
+                          reason: "has \(record.fields.count) fields, the header has \(headerCount)")
+        }
+        return nil
+    }
 }

@@ -14,22 +14,33 @@ struct MatchHistoryOptions: ParsableArguments {
     }
 }
 
+/// The arguments of `ingest requests` and `ingest helpers`.
+struct RecordFileArguments: ParsableArguments {
+    @Argument(help: "The CSV file (`,` `;` or tab; UTF-8).") var file: String
+    @OptionGroup var options: MatchHistoryOptions
+    @Option(help: "The SQLite store.") var db: String = "hulpatlas.sqlite"
+    @Option(help: "Write the rejected rows to this CSV file.") var rejects: String?
+
+    typealias Ingest = (String, HulpatlasConfig, AtlasStore) throws -> RecordIngestSummary
+
+    func run(_ ingest: Ingest) throws {
+        let store = try AtlasStore(path: db)
+        let summary = try ingest(file, try options.load(), store)
+        print(IngestSummaryText.records(summary, store: db))
+        if let rejects { try RejectsTable.write(summary.rejects, to: rejects) }
+    }
+}
+
 struct IngestRequestsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "requests",
         abstract: "Store the match history (help requests and their outcome), upserting by request_id.",
         discussion: "Example: hulpatlas ingest requests Data/sample_requests.csv --db atlas.sqlite")
 
-    @Argument(help: "The match-history CSV (`,` `;` or tab; UTF-8).") var file: String
-    @OptionGroup var options: MatchHistoryOptions
-    @Option(help: "The SQLite store.") var db: String = "hulpatlas.sqlite"
-    @Option(help: "Write the rejected rows to this CSV file.") var rejects: String?
+    @OptionGroup var arguments: RecordFileArguments
 
     func run() throws {
-        let store = try AtlasStore(path: db)
-        let summary = try RecordIngest.requests(path: file, config: options.load(), store: store)
-        print(IngestSummaryText.records(summary, store: db))
-        if let rejects { try RejectsTable.write(summary.rejects, to: rejects) }
+        try arguments.run { try RecordIngest.requests(path: $0, config: $1, store: $2) }
     }
 }
 
@@ -39,16 +50,10 @@ struct IngestHelpersCommand: ParsableCommand {
         abstract: "Store the volunteer register, upserting by helper_id.",
         discussion: "Example: hulpatlas ingest helpers Data/sample_helpers.csv --db atlas.sqlite")
 
-    @Argument(help: "The volunteer-register CSV.") var file: String
-    @OptionGroup var options: MatchHistoryOptions
-    @Option(help: "The SQLite store.") var db: String = "hulpatlas.sqlite"
-    @Option(help: "Write the rejected rows to this CSV file.") var rejects: String?
+    @OptionGroup var arguments: RecordFileArguments
 
     func run() throws {
-        let store = try AtlasStore(path: db)
-        let summary = try RecordIngest.helpers(path: file, config: options.load(), store: store)
-        print(IngestSummaryText.records(summary, store: db))
-        if let rejects { try RejectsTable.write(summary.rejects, to: rejects) }
+        try arguments.run { try RecordIngest.helpers(path: $0, config: $1, store: $2) }
     }
 }
 
