@@ -1,20 +1,35 @@
 import Atlas
+import Store
 
-/// areas.csv: one row per area of the set, ordered by code.
+/// areas.csv: one row per area of the set, ordered by code, with its risk indices.
 public enum AreasTable {
+    public static let indexNames = ["debt", "loneliness"]
     public static let header = ["area_code", "level", "year", "municipality", "area_km2", "point_x", "point_y",
-                                "population", "households", "special_values"]
+                                "population", "households"]
+        + indexNames.flatMap { ["\($0)_score", "\($0)_percentile", "\($0)_decile"] }
+        + ["ranked", "not_ranked_reason", "missing_components", "special_values"]
 
-    public static func row(_ area: AreaRecord) -> [String] {
-        [area.code, area.level.rawValue, String(area.year), area.municipality ?? "",
-         Format.fixed(area.areaM2.map { $0 / 1_000_000 }, decimals: 4),
-         Format.fixed(area.pointX, decimals: 2), Format.fixed(area.pointY, decimals: 2),
-         Format.count(area.population), Format.count(area.households),
-         String(area.values.values.filter(\.isSpecial).count)]
+    public static func row(_ area: AreaRecord, indices: [String: StoredIndexScore]) -> [String] {
+        var row = [area.code, area.level.rawValue, String(area.year), area.municipality ?? "",
+                   Format.fixed(area.areaM2.map { $0 / 1_000_000 }, decimals: 4),
+                   Format.fixed(area.pointX, decimals: 2), Format.fixed(area.pointY, decimals: 2),
+                   Format.count(area.population), Format.count(area.households)]
+        for name in indexNames {
+            let s = indices[name]
+            row += [Format.fixed(s?.score, decimals: 2), Format.fixed(s?.percentile, decimals: 2),
+                    s?.decile.map(String.init) ?? ""]
+        }
+        let computed = indexNames.compactMap { name in indices[name].map { (name, $0) } }
+        row.append(computed.isEmpty ? "" : (computed.allSatisfy { $0.1.notRankedReason == nil } ? "1" : "0"))
+        row.append(computed.compactMap { name, s in s.notRankedReason.map { "\(name): \($0)" } }.joined(separator: "; "))
+        row.append(computed.filter { !$0.1.missingComponents.isEmpty }
+            .map { name, s in "\(name): \(s.missingComponents.joined(separator: ", "))" }.joined(separator: "; "))
+        row.append(String(area.values.values.filter(\.isSpecial).count))
+        return row
     }
 
-    public static func write(_ areas: [AreaRecord], to path: String) throws {
-        try CSVFile.write(header: header, rows: areas.map(row), to: path)
+    public static func write(_ areas: [AreaRecord], indices: [String: [String: StoredIndexScore]], to path: String) throws {
+        try CSVFile.write(header: header, rows: areas.map { row($0, indices: indices[$0.code] ?? [:]) }, to: path)
     }
 }
 

@@ -10,13 +10,17 @@ public enum AtlasGeoPackage {
         let areas = try store.areas(level: set.level, year: set.year)
         let geometries = try store.areaGeometries(level: set.level, year: set.year)
         let indicators = try store.indicators(level: set.level, year: set.year).map(\.name)
-        let fixed = ["area_code", "level", "year", "municipality", "area_km2", "population", "households"]
+        let scores = try store.indexScores(level: set.level, year: set.year)
+        let indexColumns = AreasTable.indexNames.flatMap { ["\($0)_percentile", "\($0)_decile"] }
+        let fixed = ["area_code", "level", "year", "municipality", "area_km2", "population", "households"] + indexColumns
         let reserved = Set(fixed.map { $0.lowercased() } + ["fid", "geom"])
         let indicatorColumns = indicators.filter { !reserved.contains($0.lowercased()) }
         let fields = [FieldDefinition(name: "area_code", kind: .text), FieldDefinition(name: "level", kind: .text),
                       FieldDefinition(name: "year", kind: .integer), FieldDefinition(name: "municipality", kind: .text),
                       FieldDefinition(name: "area_km2", kind: .real), FieldDefinition(name: "population", kind: .real),
                       FieldDefinition(name: "households", kind: .real)]
+            + AreasTable.indexNames.flatMap { [FieldDefinition(name: "\($0)_percentile", kind: .real),
+                                                FieldDefinition(name: "\($0)_decile", kind: .integer)] }
             + indicatorColumns.map { FieldDefinition(name: $0, kind: .real) }
 
         let writer = try GeoPackageWriter(path: path)
@@ -28,6 +32,10 @@ public enum AtlasGeoPackage {
                 area.municipality.map(FieldValue.text) ?? .null, area.areaM2.map { FieldValue.real($0 / 1_000_000) } ?? .null,
                 area.population.map(FieldValue.real) ?? .null, area.households.map(FieldValue.real) ?? .null,
             ]
+            for name in AreasTable.indexNames {
+                let s = scores[area.code]?[name]
+                values += [s?.percentile.map(FieldValue.real) ?? .null, s?.decile.map { .integer(Int64($0)) } ?? .null]
+            }
             values += indicatorColumns.map { area.values[$0]?.number.map(FieldValue.real) ?? .null }
             let geometry = try geometries[area.code].map { try Geometry(wkb: [UInt8]($0)) }
             try layer.add(values, geometry: geometry)

@@ -106,6 +106,34 @@ enum Schema {
                 );
                 """)
         }
+        m.registerMigration("v3-risk-indices") { db in
+            try db.execute(sql: """
+                CREATE TABLE area_indices (
+                    level TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    index_name TEXT NOT NULL,        -- debt | loneliness
+                    score REAL,                      -- weighted mean of component percentiles
+                    percentile REAL,                 -- 0–100, higher = more risk
+                    decile INTEGER,
+                    not_ranked_reason TEXT,          -- NULL when ranked
+                    missing_components TEXT NOT NULL, -- ';'-separated, scored on the rest
+                    PRIMARY KEY (level, year, code, index_name),
+                    FOREIGN KEY (level, year, code) REFERENCES areas(level, year, code) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE TABLE area_index_components (
+                    level TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    index_name TEXT NOT NULL,
+                    component TEXT NOT NULL,
+                    value REAL NOT NULL,             -- shrunk rate or level
+                    percentile REAL NOT NULL,
+                    PRIMARY KEY (level, year, code, index_name, component),
+                    FOREIGN KEY (level, year, code) REFERENCES areas(level, year, code) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                """)
+        }
         return m
     }
 }

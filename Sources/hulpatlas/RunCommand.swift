@@ -51,8 +51,10 @@ struct RunCommand: ParsableCommand {
         }
 
         let set = try store.resolveAreaSet(level: summary.level, year: summary.year)
+        print("\n" + (try IndexStage.run(store: store, set: set, settings: RiskIndexSettings())))
         let outputs = Outputs(folder: out)
-        try AreasTable.write(try store.areas(level: set.level, year: set.year), to: outputs.path("areas.csv"))
+        try AreasTable.write(try store.areas(level: set.level, year: set.year),
+                             indices: try store.indexScores(level: set.level, year: set.year), to: outputs.path("areas.csv"))
         try AtlasGeoPackage.write(store: store, set: set, to: outputs.path("atlas.gpkg"))
         try RejectsTable.write(rejects, to: outputs.path("rejected.csv"))
         if requests != nil || helpers != nil {

@@ -54,17 +54,22 @@ import TestSupport
         let layer = try VectorDataset(path: dir.path("atlas.gpkg")).layer(named: "areas")
         #expect(layer.spatialReference?.identifier == "EPSG:28992")
         #expect(layer.featureCount == 67)
-        var nulls = 0
+        let names = layer.fields.map(\.name)
+        var nulls = 0, unrankedDebt = 0
         for feature in layer {
-            for i in 0..<feature.fieldCount {
+            for (i, name) in names.enumerated() {
                 switch feature.value(at: i) {
-                case .null: nulls += 1
+                case .null where name == "debt_percentile": unrankedDebt += 1
+                case .null where !name.hasSuffix("_percentile") && !name.hasSuffix("_decile"): nulls += 1
                 case let .real(v): #expect(v > -99990)
                 default: break
                 }
             }
         }
         #expect(nulls == 90, "the 90 CBS-coded cells of the sample")
+        #expect(unrankedDebt == 2, "two areas miss more than half of the debt components")
+        let deciles = rows.compactMap { Int($0["debt_decile"] ?? "") }
+        #expect(deciles.count == 65 && deciles.min() == 1 && deciles.max() == 10)
 
         let rejected = try String(contentsOfFile: dir.path("rejected.csv"), encoding: .utf8)
         #expect(rejected == "file,line,field,value,reason,row_rejected\n")

@@ -1,0 +1,243 @@
+/// One ingredient of a risk index: a rate (numerator over denominator, shrunk towards the
+/// comparison set's pooled rate) or a level (used as it is), and its direction.
+public struct RiskComponent: Sendable, Equatable {
+    public var name: String
+    /// Columns whose sum is the numerator; each entry lists alternative CBS names.
+    public var numerator: [[String]]
+    /// Columns whose sum is the denominator; nil for a level such as the mean WOZ value.
+    public var denominator: [[String]]?
+    /// True when a higher value means more risk (false: a low WOZ value or income is the risk).
+    public var higherIsRiskier: Bool
+    public var weight: Double
+    /// Used only when the named component cannot be computed (a wider age band standing in).
+    public var standsInFor: String?
+
+    public init(name: String, numerator: [[String]], denominator: [[String]]?, higherIsRiskier: Bool, weight: Double = 1,
+                standsInFor: String? = nil) {
+        self.name = name
+        self.numerator = numerator
+        self.denominator = denominator
+        self.higherIsRiskier = higherIsRiskier
+        self.weight = weight
+        self.standsInFor = standsInFor
+    }
+
+    /// Whether an area set has the columns this component needs (any alternative of each part).
+    public func isComputable(columns: Set<String>) -> Bool {
+        (numerator + (denominator ?? [])).allSatisfy { alternatives in alternatives.contains(where: columns.contains) }
+    }
+
+    /// The columns that are missing from an area set, for the "cannot compute" message.
+    public func missingColumns(columns: Set<String>) -> [String] {
+        (numerator + (denominator ?? [])).filter { !$0.contains(where: columns.contains) }.map { $0.joined(separator: " or ") }
+    }
+}
+
+/// A named index: its components with their default weights (docs/METHOD.md gives the evidence).
+public struct RiskIndexDefinition: Sendable, Equatable {
+    public var name: String
+    public var components: [RiskComponent]
+
+    static let age15to65 = [["aantal_inwoners_15_tot_25_jaar"], ["aantal_inwoners_25_tot_45_jaar"],
+                            ["aantal_inwoners_45_tot_65_jaar"]]
+    static let population = [KnownColumns.population]
+    static let households = [KnownColumns.households]
+
+    /// Problematic-debt risk (CBS, Schuldenproblematiek in beeld 2015–2018, ch. 4–5).
+    public static let debt = RiskIndexDefinition(name: "debt", components: [
+        RiskComponent(name: "benefits_per_inhabitant_15_65", numerator: [["aantal_personen_met_uitkering_onder_aowlft"]],
+                      denominator: age15to65, higherIsRiskier: true, weight: 2),
+        RiskComponent(name: "single_parent_households", numerator: [["aantal_eenouderhuishoudens"]],
+                      denominator: households, higherIsRiskier: true, weight: 1.5),
+        RiskComponent(name: "corporation_rented_dwellings", numerator: [["aantal_huurwoningen_in_bezit_woningcorporaties"]],
+                      denominator: [["aantal_woningen"]], higherIsRiskier: true),
+        RiskComponent(name: "mean_woz_value", numerator: [["gemiddelde_woz_waarde_woning"]], denominator: nil,
+                      higherIsRiskier: false),
+        RiskComponent(name: "median_household_income", numerator: [["mediaan_inkomen_huishouden"]], denominator: nil,
+                      higherIsRiskier: false, weight: 1.5),
+        RiskComponent(name: "young_adults_15_25", numerator: [["aantal_inwoners_15_tot_25_jaar"]],
+                      denominator: population, higherIsRiskier: true, weight: 0.5),
+    ])
+
+    /// Loneliness risk (RIVM/GGD: age 75+, living alone, low income; volksgezondheidenzorg.info).
+    public static let loneliness = RiskIndexDefinition(name: "loneliness", components: [
+        RiskComponent(name: "aged_75_plus",
+                      numerator: [["inwoners_75_tot_79"], ["inwoners_80_tot_84"], ["inwoners_85_tot_89"],
+                                  ["inwoners_90_tot_94"], ["inwoners_95_plus"]],
+                      denominator: population, higherIsRiskier: true, weight: 1.5),
+        RiskComponent(name: "aged_65_plus", numerator: [["aantal_inwoners_65_jaar_en_ouder"]], denominator: population,
+                      higherIsRiskier: true, weight: 1.5, standsInFor: "aged_75_plus"),
+        RiskComponent(name: "single_person_households", numerator: [["aantal_eenpersoonshuishoudens"]],
+                      denominator: households, higherIsRiskier: true, weight: 2),
+        RiskComponent(name: "benefits_per_inhabitant_15_65", numerator: [["aantal_personen_met_uitkering_onder_aowlft"]],
+                      denominator: age15to65, higherIsRiskier: true),
+        RiskComponent(name: "mean_household_size", numerator: [["gemiddelde_huishoudensgrootte"]], denominator: nil,
+                      higherIsRiskier: false),
+    ])
+}
+
+/// Settings of the construction (defaults documented in docs/METHOD.md).
+public struct RiskIndexSettings: Sendable, Equatable {
+    /// Areas with fewer inhabitants are not ranked.
+    public var minimumPopulation = 50.0
+    /// Strength of the shrinkage of rates towards the pooled rate, in units of the denominator:
+    /// r̃ = (numerator + m·p̄) / (denominator + m).
+    public var shrinkage = 50.0
+    public init() {}
+}
+
+/// One area's result on one index.
+public struct AreaIndexScore: Sendable, Equatable {
+    public var code: String
+    /// Per component: the (shrunk) value and its risk percentile; absent when not available.
+    public var components: [String: (value: Double, percentile: Double)]
+    /// Weighted mean of the component percentiles (0–100).
+    public var score: Double?
+    /// The score ranked again over the ranked areas (0–100, higher = more risk).
+    public var percentile: Double?
+    /// 1 (lowest risk) … 10 (highest).
+    public var decile: Int?
+    public var notRankedReason: String?
+    public var missingComponents: [String]
+    public var ranked: Bool { notRankedReason == nil }
+
+    public static func == (a: AreaIndexScore, b: AreaIndexScore) -> Bool {
+        a.code == b.code && a.score == b.score && a.percentile == b.percentile && a.decile == b.decile
+            && a.notRankedReason == b.notRankedReason && a.missingComponents == b.missingComponents
+            && a.components.keys.sorted() == b.components.keys.sorted()
+            && a.components.keys.allSatisfy { a.components[$0]! == b.components[$0]! }
+    }
+}
+
+public struct RiskIndexResult: Sendable {
+    public var definition: RiskIndexDefinition
+    public var scores: [AreaIndexScore]
+    /// Components that no area could have, with the missing columns.
+    public var notComputable: [(component: String, missing: [String])]
+    public var used: [RiskComponent]
+}
+
+public enum RiskIndex {
+    /// Builds the index over `areas` (the comparison set). Order of `areas` does not matter:
+    /// scores come back sorted by code.
+    public static func compute(_ areas: [AreaRecord], definition: RiskIndexDefinition,
+                               settings: RiskIndexSettings = RiskIndexSettings()) -> RiskIndexResult {
+        let areas = areas.sorted { $0.code < $1.code }
+        let columns = Set(areas.flatMap { $0.values.keys })
+        let computable = Set(definition.components.filter { $0.isComputable(columns: columns) }.map(\.name))
+        // A stand-in is used only where the component it stands in for cannot be computed.
+        let used = definition.components.filter {
+            computable.contains($0.name) && $0.weight > 0 && !($0.standsInFor.map(computable.contains) ?? false)
+        }
+        // Reported: every component that cannot be computed, except a stand-in that is not needed.
+        let notComputable = definition.components.filter { c in
+            !computable.contains(c.name) && !(c.standsInFor.map(computable.contains) ?? false)
+        }.map { ($0.name, $0.missingColumns(columns: columns)) }
+        let eligible = areas.map { ($0.population ?? 0) >= settings.minimumPopulation }
+
+        // Raw parts per component and area.
+        var componentValues: [[Double?]] = []
+        for component in used {
+            let parts = areas.map { raw(component, $0) }
+            var values: [Double?]
+            if component.denominator != nil {
+                // Pooled rate over eligible areas, then shrink every rate towards it.
+                var num = 0.0, den = 0.0
+                for (i, p) in parts.enumerated() where eligible[i] {
+                    if let p, let d = p.denominator { num += p.numerator; den += d }
+                }
+                let pooled = den > 0 ? num / den : 0
+                values = parts.map { p in
+                    guard let p, let d = p.denominator, d > 0 else { return nil }
+                    return (p.numerator + settings.shrinkage * pooled) / (d + settings.shrinkage)
+                }
+            } else {
+                values = parts.map { $0?.numerator }
+            }
+            componentValues.append(values)
+        }
+        // Risk percentiles per component over eligible areas that have it.
+        let componentPercentiles: [[Double?]] = zip(used, componentValues).map { component, values in
+            let keyed = values.enumerated().compactMap { i, v -> (Int, Double)? in
+                guard eligible[i], let v else { return nil }
+                return (i, component.higherIsRiskier ? v : -v)
+            }
+            let pct = midRankPercentiles(keyed.map(\.1))
+            var out = [Double?](repeating: nil, count: areas.count)
+            for (k, (i, _)) in keyed.enumerated() { out[i] = pct[k] }
+            return out
+        }
+
+        var scores: [AreaIndexScore] = []
+        for (i, area) in areas.enumerated() {
+            var parts: [String: (value: Double, percentile: Double)] = [:]
+            var missing: [String] = []
+            var weighted = 0.0, weights = 0.0
+            for (c, component) in used.enumerated() {
+                if let p = componentPercentiles[c][i], let v = componentValues[c][i] {
+                    parts[component.name] = (v, p)
+                    weighted += component.weight * p
+                    weights += component.weight
+                } else {
+                    missing.append(component.name)
+                }
+            }
+            var reason: String?
+            if used.isEmpty {
+                reason = "no component can be computed from the data"
+            } else if !eligible[i] {
+                reason = area.population == nil
+                    ? "population unknown (secret or missing)"
+                    : "fewer than \(Int(settings.minimumPopulation)) inhabitants"
+            } else if Double(missing.count) > Double(used.count) / 2 {
+                reason = "missing \(missing.count) of \(used.count) components"
+            }
+            scores.append(AreaIndexScore(code: area.code, components: reason == nil ? parts : [:],
+                                         score: reason == nil && weights > 0 ? weighted / weights : nil,
+                                         percentile: nil, decile: nil, notRankedReason: reason,
+                                         missingComponents: reason == nil ? missing : []))
+        }
+        let rankedIndices = scores.indices.filter { scores[$0].ranked && scores[$0].score != nil }
+        let pct = midRankPercentiles(rankedIndices.map { scores[$0].score! })
+        for (k, i) in rankedIndices.enumerated() {
+            scores[i].percentile = pct[k]
+            scores[i].decile = min(10, Int(pct[k] / 10) + 1)
+        }
+        return RiskIndexResult(definition: definition, scores: scores, notComputable: notComputable, used: used)
+    }
+
+    /// Numerator (and denominator) of a component for one area; nil when a needed cell is
+    /// missing or a CBS code (a code never enters a rate).
+    static func raw(_ component: RiskComponent, _ area: AreaRecord) -> (numerator: Double, denominator: Double?)? {
+        func sum(_ parts: [[String]]) -> Double? {
+            var total = 0.0
+            for alternatives in parts {
+                guard let v = area.number(alternatives) else { return nil }
+                total += v
+            }
+            return total
+        }
+        guard let n = sum(component.numerator) else { return nil }
+        guard let denominator = component.denominator else { return (n, nil) }
+        guard let d = sum(denominator) else { return nil }
+        return (n, d)
+    }
+
+    /// Percentiles 0–100 by mid-rank: 100·(r − ½)/n with r the average rank (ties share it),
+    /// ascending. Independent of input order.
+    public static func midRankPercentiles(_ values: [Double]) -> [Double] {
+        let n = values.count
+        guard n > 0 else { return [] }
+        let order = values.indices.sorted { values[$0] < values[$1] }
+        var out = [Double](repeating: 0, count: n)
+        var start = 0
+        while start < n {
+            var end = start
+            while end + 1 < n, values[order[end + 1]] == values[order[start]] { end += 1 }
+            let averageRank = Double(start + end) / 2 + 1
+            for k in start...end { out[order[k]] = 100 * (averageRank - 0.5) / Double(n) }
+            start = end + 1
+        }
+        return out
+    }
+}
