@@ -122,88 +122,117 @@ public enum RiskIndex {
     /// scores come back sorted by code.
     public static func compute(_ areas: [AreaRecord], definition: RiskIndexDefinition,
                                settings: RiskIndexSettings = RiskIndexSettings()) -> RiskIndexResult {
-        let areas = areas.sorted { $0.code < $1.code }
-        let columns = Set(areas.flatMap { $0.values.keys })
-        let computable = Set(definition.components.filter { $0.isComputable(columns: columns) }.map(\.name))
-        // A stand-in is used only where the component it stands in for cannot be computed.
-        let used = definition.components.filter {
-            computable.contains($0.name) && $0.weight > 0 && !($0.standsInFor.map(computable.contains) ?? false)
-        }
-        // Reported: every component that cannot be computed, except a stand-in that is not needed.
-        let notComputable = definition.components.filter { c in
-            !computable.contains(c.name) && !(c.standsInFor.map(computable.contains) ?? false)
-        }.map { ($0.name, $0.missingColumns(columns: columns)) }
-        let eligible = areas.map { ($0.population ?? 0) >= settings.minimumPopulation }
+        let prepared = Prepared(areas, definition: definition, settings: settings)
+        return RiskIndexResult(definition: definition, scores: prepared.scores(weights: prepared.used.map(\.weight)),
+                               notComputable: prepared.notComputable, used: prepared.used)
+    }
 
-        // Raw parts per component and area.
-        var componentValues: [[Double?]] = []
-        for component in used {
-            let parts = areas.map { raw(component, $0) }
-            var values: [Double?]
-            if component.denominator != nil {
-                // Pooled rate over eligible areas, then shrink every rate towards it.
-                var num = 0.0, den = 0.0
-                for (i, p) in parts.enumerated() where eligible[i] {
-                    if let p, let d = p.denominator { num += p.numerator; den += d }
-                }
-                let pooled = den > 0 ? num / den : 0
-                values = parts.map { p in
-                    guard let p, let d = p.denominator, d > 0 else { return nil }
-                    return (p.numerator + settings.shrinkage * pooled) / (d + settings.shrinkage)
-                }
-            } else {
-                values = parts.map { $0?.numerator }
-            }
-            componentValues.append(values)
-        }
-        // Risk percentiles per component over eligible areas that have it.
-        let componentPercentiles: [[Double?]] = zip(used, componentValues).map { component, values in
-            let keyed = values.enumerated().compactMap { i, v -> (Int, Double)? in
-                guard eligible[i], let v else { return nil }
-                return (i, component.higherIsRiskier ? v : -v)
-            }
-            let pct = midRankPercentiles(keyed.map(\.1))
-            var out = [Double?](repeating: nil, count: areas.count)
-            for (k, (i, _)) in keyed.enumerated() { out[i] = pct[k] }
-            return out
-        }
+    /// The result for the default weights of an already prepared comparison set.
+    public static func result(_ prepared: Prepared, definition: RiskIndexDefinition) -> RiskIndexResult {
+        RiskIndexResult(definition: definition, scores: prepared.scores(weights: prepared.used.map(\.weight)),
+                        notComputable: prepared.notComputable, used: prepared.used)
+    }
 
-        var scores: [AreaIndexScore] = []
-        for (i, area) in areas.enumerated() {
-            var parts: [String: (value: Double, percentile: Double)] = [:]
-            var missing: [String] = []
-            var weighted = 0.0, weights = 0.0
-            for (c, component) in used.enumerated() {
-                if let p = componentPercentiles[c][i], let v = componentValues[c][i] {
-                    parts[component.name] = (v, p)
-                    weighted += component.weight * p
-                    weights += component.weight
+    /// Component values and percentiles of a comparison set, from which scores for any
+    /// weights follow cheaply (used for the stability analysis).
+    public struct Prepared: Sendable {
+        public let codes: [String]
+        public let used: [RiskComponent]
+        public let notComputable: [(component: String, missing: [String])]
+        let componentValues: [[Double?]]
+        let componentPercentiles: [[Double?]]
+        /// Why each area is not ranked (nil: ranked), independent of the weights.
+        let notRankedReasons: [String?]
+
+        public init(_ input: [AreaRecord], definition: RiskIndexDefinition, settings: RiskIndexSettings) {
+            let areas = input.sorted { $0.code < $1.code }
+            codes = areas.map(\.code)
+            let columns = Set(areas.flatMap { $0.values.keys })
+            let computable = Set(definition.components.filter { $0.isComputable(columns: columns) }.map(\.name))
+            // A stand-in is used only where the component it stands in for cannot be computed.
+            let used = definition.components.filter {
+                computable.contains($0.name) && $0.weight > 0 && !($0.standsInFor.map(computable.contains) ?? false)
+            }
+            self.used = used
+            // Reported: every component that cannot be computed, except a stand-in that is not needed.
+            notComputable = definition.components.filter { c in
+                !computable.contains(c.name) && !(c.standsInFor.map(computable.contains) ?? false)
+            }.map { ($0.name, $0.missingColumns(columns: columns)) }
+            let eligible = areas.map { ($0.population ?? 0) >= settings.minimumPopulation }
+
+            var values: [[Double?]] = []
+            for component in used {
+                let parts = areas.map { RiskIndex.raw(component, $0) }
+                if component.denominator != nil {
+                    // Pooled rate over eligible areas, then shrink every rate towards it.
+                    var num = 0.0, den = 0.0
+                    for (i, p) in parts.enumerated() where eligible[i] {
+                        if let p, let d = p.denominator { num += p.numerator; den += d }
+                    }
+                    let pooled = den > 0 ? num / den : 0
+                    values.append(parts.map { p in
+                        guard let p, let d = p.denominator, d > 0 else { return nil }
+                        return (p.numerator + settings.shrinkage * pooled) / (d + settings.shrinkage)
+                    })
                 } else {
-                    missing.append(component.name)
+                    values.append(parts.map { $0?.numerator })
                 }
             }
-            var reason: String?
-            if used.isEmpty {
-                reason = "no component can be computed from the data"
-            } else if !eligible[i] {
-                reason = area.population == nil
-                    ? "population unknown (secret or missing)"
-                    : "fewer than \(Int(settings.minimumPopulation)) inhabitants"
-            } else if Double(missing.count) > Double(used.count) / 2 {
-                reason = "missing \(missing.count) of \(used.count) components"
+            componentValues = values
+            // Risk percentiles per component over eligible areas that have it.
+            componentPercentiles = zip(used, values).map { component, values in
+                let keyed = values.enumerated().compactMap { i, v -> (Int, Double)? in
+                    guard eligible[i], let v else { return nil }
+                    return (i, component.higherIsRiskier ? v : -v)
+                }
+                let pct = RiskIndex.midRankPercentiles(keyed.map(\.1))
+                var out = [Double?](repeating: nil, count: areas.count)
+                for (k, (i, _)) in keyed.enumerated() { out[i] = pct[k] }
+                return out
             }
-            scores.append(AreaIndexScore(code: area.code, components: reason == nil ? parts : [:],
-                                         score: reason == nil && weights > 0 ? weighted / weights : nil,
-                                         percentile: nil, decile: nil, notRankedReason: reason,
-                                         missingComponents: reason == nil ? missing : []))
+            let percentiles = componentPercentiles
+            notRankedReasons = areas.indices.map { i -> String? in
+                let missing = percentiles.filter { $0[i] == nil }.count
+                if used.isEmpty { return "no component can be computed from the data" }
+                if !eligible[i] {
+                    return areas[i].population == nil
+                        ? "population unknown (secret or missing)"
+                        : "fewer than \(Int(settings.minimumPopulation)) inhabitants"
+                }
+                if Double(missing) > Double(used.count) / 2 { return "missing \(missing) of \(used.count) components" }
+                return nil
+            }
         }
-        let rankedIndices = scores.indices.filter { scores[$0].ranked && scores[$0].score != nil }
-        let pct = midRankPercentiles(rankedIndices.map { scores[$0].score! })
-        for (k, i) in rankedIndices.enumerated() {
-            scores[i].percentile = pct[k]
-            scores[i].decile = min(10, Int(pct[k] / 10) + 1)
+
+        /// Scores, percentiles and deciles for the given component weights (in `used` order).
+        public func scores(weights: [Double]) -> [AreaIndexScore] {
+            var scores: [AreaIndexScore] = codes.indices.map { i in
+                var parts: [String: (value: Double, percentile: Double)] = [:]
+                var missing: [String] = []
+                var weighted = 0.0, total = 0.0
+                for (c, component) in used.enumerated() {
+                    if let p = componentPercentiles[c][i], let v = componentValues[c][i] {
+                        parts[component.name] = (v, p)
+                        weighted += weights[c] * p
+                        total += weights[c]
+                    } else {
+                        missing.append(component.name)
+                    }
+                }
+                let reason = notRankedReasons[i]
+                return AreaIndexScore(code: codes[i], components: reason == nil ? parts : [:],
+                                      score: reason == nil && total > 0 ? weighted / total : nil,
+                                      percentile: nil, decile: nil, notRankedReason: reason,
+                                      missingComponents: reason == nil ? missing : [])
+            }
+            let rankedIndices = scores.indices.filter { scores[$0].ranked && scores[$0].score != nil }
+            let pct = RiskIndex.midRankPercentiles(rankedIndices.map { scores[$0].score! })
+            for (k, i) in rankedIndices.enumerated() {
+                scores[i].percentile = pct[k]
+                scores[i].decile = min(10, Int(pct[k] / 10) + 1)
+            }
+            return scores
         }
-        return RiskIndexResult(definition: definition, scores: scores, notComputable: notComputable, used: used)
     }
 
     /// Numerator (and denominator) of a component for one area; nil when a needed cell is

@@ -11,7 +11,7 @@ public enum AtlasGeoPackage {
         let geometries = try store.areaGeometries(level: set.level, year: set.year)
         let indicators = try store.indicators(level: set.level, year: set.year).map(\.name)
         let scores = try store.indexScores(level: set.level, year: set.year)
-        let indexColumns = AreasTable.indexNames.flatMap { ["\($0)_percentile", "\($0)_decile"] }
+        let indexColumns = AreasTable.indexNames.flatMap { ["\($0)_percentile", "\($0)_decile", "\($0)_cluster"] }
         let fixed = ["area_code", "level", "year", "municipality", "area_km2", "population", "households"] + indexColumns
         let reserved = Set(fixed.map { $0.lowercased() } + ["fid", "geom"])
         let indicatorColumns = indicators.filter { !reserved.contains($0.lowercased()) }
@@ -20,7 +20,8 @@ public enum AtlasGeoPackage {
                       FieldDefinition(name: "area_km2", kind: .real), FieldDefinition(name: "population", kind: .real),
                       FieldDefinition(name: "households", kind: .real)]
             + AreasTable.indexNames.flatMap { [FieldDefinition(name: "\($0)_percentile", kind: .real),
-                                                FieldDefinition(name: "\($0)_decile", kind: .integer)] }
+                                                FieldDefinition(name: "\($0)_decile", kind: .integer),
+                                                FieldDefinition(name: "\($0)_cluster", kind: .text)] }
             + indicatorColumns.map { FieldDefinition(name: $0, kind: .real) }
 
         let writer = try GeoPackageWriter(path: path)
@@ -34,7 +35,8 @@ public enum AtlasGeoPackage {
             ]
             for name in AreasTable.indexNames {
                 let s = scores[area.code]?[name]
-                values += [s?.percentile.map(FieldValue.real) ?? .null, s?.decile.map { .integer(Int64($0)) } ?? .null]
+                values += [s?.percentile.map(FieldValue.real) ?? .null, s?.decile.map { .integer(Int64($0)) } ?? .null,
+                           s?.cluster.map(FieldValue.text) ?? .null]
             }
             values += indicatorColumns.map { area.values[$0]?.number.map(FieldValue.real) ?? .null }
             let geometry = try geometries[area.code].map { try Geometry(wkb: [UInt8]($0)) }

@@ -134,6 +134,33 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        m.registerMigration("v4-index-stability-clusters-reach") { db in
+            try db.execute(sql: """
+                ALTER TABLE area_indices ADD COLUMN percentile_p5 REAL;      -- over 200 weight perturbations
+                ALTER TABLE area_indices ADD COLUMN percentile_p95 REAL;
+                ALTER TABLE area_indices ADD COLUMN top_decile_share REAL;
+                ALTER TABLE area_indices ADD COLUMN cluster TEXT;            -- LISA: HH, LL, HL, LH, ns, island
+                ALTER TABLE area_indices ADD COLUMN cluster_p REAL;
+                ALTER TABLE area_indices ADD COLUMN under_reached INTEGER;   -- top quintile, reach below median
+                CREATE TABLE index_measures (
+                    level TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    index_name TEXT NOT NULL,
+                    measure TEXT NOT NULL,           -- e.g. morans_i, spearman_without_<component>
+                    value REAL,
+                    PRIMARY KEY (level, year, index_name, measure)
+                );
+                CREATE TABLE area_reach (
+                    level TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    requests INTEGER NOT NULL,       -- help requests from the area (all stored history)
+                    per_1000_households REAL,
+                    PRIMARY KEY (level, year, code),
+                    FOREIGN KEY (level, year, code) REFERENCES areas(level, year, code) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                """)
+        }
         return m
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Atlas
 import Foundation
+import Geo
 import Store
 
 struct IndexCommand: ParsableCommand {
@@ -24,15 +25,62 @@ struct IndexCommand: ParsableCommand {
     }
 }
 
-/// Computes and stores both indices for an area set; returns the summary to print.
+/// Computes and stores both indices for an area set, with their stability, spatial clusters
+/// and (when the store holds requests) reach; returns the summary to print.
 enum IndexStage {
     static func run(store: AtlasStore, set: AreaSetInfo, settings: RiskIndexSettings) throws -> String {
         let areas = try store.areas(level: set.level, year: set.year)
         var out: [String] = []
+
+        let requests = try store.requests()
+        let reach: [String: Reach.AreaReach]? = requests.isEmpty ? nil : Reach.compute(requests, areas: areas)
+        if let reach {
+            try store.replaceReach(reach, level: set.level, year: set.year)
+            let counted = reach.values.reduce(0) { $0 + $1.requests }
+            out.append("reach: \(counted) help requests placed in \(reach.values.filter { $0.requests > 0 }.count) areas")
+        }
+
+        let wkb = try store.areaGeometries(level: set.level, year: set.year)
+        let geometries = areas.map { a in wkb[a.code].flatMap { try? Geometry(wkb: [UInt8]($0)) } }
+        let neighbours = Contiguity.queen(geometries)
+        let islands = neighbours.enumerated().filter { geometries[$0.offset] != nil && $0.element.isEmpty }.count
+        out.append("contiguity (queen, 10 m tolerance): \(neighbours.reduce(0) { $0 + $1.count } / 2) neighbour pairs, "
+                   + "\(islands) areas without neighbours")
+
         for definition in [RiskIndexDefinition.debt, .loneliness] {
-            let result = RiskIndex.compute(areas, definition: definition, settings: settings)
-            try store.replaceIndex(result, level: set.level, year: set.year)
-            let ranked = result.scores.filter(\.ranked)
+            let prepared = RiskIndex.Prepared(areas, definition: definition, settings: settings)
+            let result = RiskIndex.result(prepared, definition: definition)
+            let stability = IndexStability.compute(prepared)
+
+            // Spatial statistics over the ranked areas, with neighbours among them.
+            let ranked = result.scores.indices.filter { result.scores[$0].percentile != nil }
+            let position = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1, $0) })
+            let values = ranked.map { result.scores[$0].percentile! }
+            let subNeighbours = ranked.map { neighbours[$0].compactMap { position[$0] } }
+            var measures: [(String, Double?)] = [("ranked_areas", Double(ranked.count))]
+            var clusters: [String: SpatialAutocorrelation.Local] = [:]
+            if ranked.count > 2 {
+                let global = SpatialAutocorrelation.moransI(values, neighbours: subNeighbours)
+                let local = SpatialAutocorrelation.local(values, neighbours: subNeighbours)
+                for (k, i) in ranked.enumerated() { clusters[result.scores[i].code] = local[k] }
+                measures += [("morans_i", global.i), ("morans_i_p_value", global.pValue)]
+                for kind in [SpatialAutocorrelation.Cluster.highHigh, .lowLow, .highLow, .lowHigh] {
+                    measures.append(("lisa_\(kind.rawValue)_areas", Double(local.filter { $0.cluster == kind }.count)))
+                }
+                out.append("\(definition.name): Moran's I \(fixed(global.i, 3)) (p = \(fixed(global.pValue, 3)), "
+                           + "\(global.permutations) permutations); hot spots (HH): "
+                           + "\(local.filter { $0.cluster == .highHigh }.count) areas")
+            }
+            measures += stability.alternatives.map { ("spearman_\($0.name.replacingOccurrences(of: " ", with: "_"))", $0.spearman) }
+            measures += [("perturbation_spearman_median", stability.perturbationSpearmanMedian),
+                         ("perturbation_spearman_min", stability.perturbationSpearmanMin)]
+            let percentiles = Dictionary(uniqueKeysWithValues: ranked.map { (result.scores[$0].code, result.scores[$0].percentile!) })
+            let underReached = reach.map { Reach.underReached(percentiles: percentiles, reach: $0) }
+            if let underReached { measures.append(("under_reached_areas", Double(underReached.count))) }
+            try store.replaceIndex(result, extras: IndexExtras(stability: stability.byCode, clusters: clusters,
+                                                               underReached: underReached, measures: measures),
+                                   level: set.level, year: set.year)
+
             out.append("\(definition.name) index over \(areas.count) \(set.label) areas: \(ranked.count) ranked, "
                        + "\(result.scores.count - ranked.count) not ranked")
             out.append("  components: " + (result.used.isEmpty ? "none" : result.used
@@ -48,11 +96,17 @@ enum IndexStage {
             }
             let reasons = Dictionary(grouping: result.scores.compactMap(\.notRankedReason), by: { $0 }).mapValues(\.count)
             for (reason, n) in reasons.sorted(by: { $0.key < $1.key }) { out.append("  not ranked: \(n) × \(reason)") }
-            let flagged = ranked.filter { !$0.missingComponents.isEmpty }.count
+            let flagged = result.scores.filter { $0.ranked && !$0.missingComponents.isEmpty }.count
             if flagged > 0 { out.append("  scored on the remaining components (flagged): \(flagged)") }
+            for alt in stability.alternatives { out.append("  \(alt.name): Spearman \(fixed(alt.spearman, 3)) with the default") }
+            if let median = stability.perturbationSpearmanMedian, let minimum = stability.perturbationSpearmanMin {
+                out.append("  200 random weightings: Spearman median \(fixed(median, 3)), lowest \(fixed(minimum, 3))")
+            }
+            if let underReached { out.append("  under-reached (top risk quintile, reach below median): \(underReached.count) areas") }
         }
         return out.joined(separator: "\n")
     }
 
+    private static func fixed(_ v: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", v) }
     private static func weightText(_ w: Double) -> String { w == w.rounded() ? String(Int(w)) : String(w) }
 }

@@ -54,7 +54,11 @@ struct RunCommand: ParsableCommand {
         print("\n" + (try IndexStage.run(store: store, set: set, settings: RiskIndexSettings())))
         let outputs = Outputs(folder: out)
         try AreasTable.write(try store.areas(level: set.level, year: set.year),
-                             indices: try store.indexScores(level: set.level, year: set.year), to: outputs.path("areas.csv"))
+                             indices: try store.indexScores(level: set.level, year: set.year),
+                             reach: try store.reach(level: set.level, year: set.year),
+                             suppression: Suppression(threshold: config.suppressionThreshold), to: outputs.path("areas.csv"))
+        try IndexSummaryTable.write(try store.indexMeasures(level: set.level, year: set.year),
+                                    to: outputs.path("index_summary.csv"))
         try AtlasGeoPackage.write(store: store, set: set, to: outputs.path("atlas.gpkg"))
         try RejectsTable.write(rejects, to: outputs.path("rejected.csv"))
         if requests != nil || helpers != nil {

@@ -60,7 +60,8 @@ import TestSupport
             for (i, name) in names.enumerated() {
                 switch feature.value(at: i) {
                 case .null where name == "debt_percentile": unrankedDebt += 1
-                case .null where !name.hasSuffix("_percentile") && !name.hasSuffix("_decile"): nulls += 1
+                case .null where !name.hasSuffix("_percentile") && !name.hasSuffix("_decile") && !name.hasSuffix("_cluster"):
+                    nulls += 1
                 case let .real(v): #expect(v > -99990)
                 default: break
                 }
@@ -74,7 +75,10 @@ import TestSupport
         let rejected = try String(contentsOfFile: dir.path("rejected.csv"), encoding: .utf8)
         #expect(rejected == "file,line,field,value,reason,row_rejected\n")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted()
-        #expect(leftovers == ["areas.csv", "atlas.gpkg", "hulpatlas.sqlite", "rejected.csv"])
+        #expect(leftovers == ["areas.csv", "atlas.gpkg", "hulpatlas.sqlite", "index_summary.csv", "rejected.csv"])
+        let summary = try Fixtures.readSimpleCSV(dir.path("index_summary.csv"))
+        let moran = try #require(summary.first { $0["index"] == "debt" && $0["measure"] == "morans_i" })
+        #expect(Double(moran["value"]!)! > 0, "debt risk clusters in space")
     }
 
     @Test func outputIsByteIdenticalAcrossRuns() throws {

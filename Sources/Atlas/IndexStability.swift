@@ -1,0 +1,97 @@
+/// How firm an area's rank is: the index recomputed without each component in turn and under
+/// random weights (a fixed seed, so runs are reproducible).
+public enum IndexStability {
+    public struct AreaStability: Sendable, Equatable {
+        /// 5th and 95th percentile of the area's index percentile over the weight perturbations.
+        public var p5: Double
+        public var p95: Double
+        /// Share of perturbation runs in which the area is in the top decile (percentile ≥ 90).
+        public var topDecileShare: Double
+    }
+
+    public struct Alternative: Sendable, Equatable {
+        public var name: String
+        /// Spearman correlation of the alternative's percentiles with the default's (ranked areas).
+        public var spearman: Double
+    }
+
+    public struct Result: Sendable {
+        public var byCode: [String: AreaStability]
+        /// "without <component>" for each component, then a summary of the perturbations.
+        public var alternatives: [Alternative]
+        public var perturbationSpearmanMedian: Double?
+        public var perturbationSpearmanMin: Double?
+    }
+
+    /// Each run multiplies every default weight by an independent factor uniform in
+    /// [1 − spread, 1 + spread].
+    public static func compute(_ prepared: RiskIndex.Prepared, runs: Int = 200, spread: Double = 0.5,
+                               seed: UInt64 = 20_240_101) -> Result {
+        let defaults = prepared.used.map(\.weight)
+        let base = prepared.scores(weights: defaults)
+        let ranked = base.indices.filter { base[$0].percentile != nil }
+        let basePct = ranked.map { base[$0].percentile! }
+        func percentiles(_ weights: [Double]) -> [Double] {
+            let s = prepared.scores(weights: weights)
+            return ranked.map { s[$0].percentile ?? 0 }
+        }
+        var alternatives: [Alternative] = []
+        if prepared.used.count > 1 {
+            for (c, component) in prepared.used.enumerated() {
+                var w = defaults
+                w[c] = 0
+                alternatives.append(Alternative(name: "without \(component.name)",
+                                                spearman: spearman(basePct, percentiles(w))))
+            }
+        }
+        var rng = SplitMix64(seed: seed)
+        var samples = [[Double]](repeating: [], count: ranked.count)
+        var correlations: [Double] = []
+        for _ in 0..<runs {
+            let w = defaults.map { $0 * (1 - spread + 2 * spread * rng.nextUnit()) }
+            let p = percentiles(w)
+            for k in ranked.indices { samples[k].append(p[k]) }
+            correlations.append(spearman(basePct, p))
+        }
+        var byCode: [String: AreaStability] = [:]
+        for (k, i) in ranked.enumerated() {
+            let sorted = samples[k].sorted()
+            byCode[base[i].code] = AreaStability(
+                p5: Stats.quantile(sorted: sorted, 0.05) ?? 0, p95: Stats.quantile(sorted: sorted, 0.95) ?? 0,
+                topDecileShare: Double(sorted.filter { $0 >= 90 }.count) / Double(max(1, sorted.count)))
+        }
+        return Result(byCode: byCode, alternatives: alternatives,
+                      perturbationSpearmanMedian: Stats.median(correlations), perturbationSpearmanMin: correlations.min())
+    }
+
+    /// Spearman's ρ: Pearson correlation of the mid-ranks (ties share their rank).
+    public static func spearman(_ a: [Double], _ b: [Double]) -> Double {
+        precondition(a.count == b.count)
+        guard a.count > 1 else { return 1 }
+        let ra = RiskIndex.midRankPercentiles(a), rb = RiskIndex.midRankPercentiles(b)
+        let n = Double(a.count)
+        let ma = ra.reduce(0, +) / n, mb = rb.reduce(0, +) / n
+        var sab = 0.0, saa = 0.0, sbb = 0.0
+        for (x, y) in zip(ra, rb) {
+            sab += (x - ma) * (y - mb)
+            saa += (x - ma) * (x - ma)
+            sbb += (y - mb) * (y - mb)
+        }
+        return saa > 0 && sbb > 0 ? sab / (saa * sbb).squareRoot() : 1
+    }
+}
+
+/// A small, fast, reproducible random number generator (Steele, Lea & Flood 2014).
+public struct SplitMix64: Sendable {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    public mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}

@@ -1,0 +1,42 @@
+/// Where the organisation already reaches people: help requests per 1,000 households per area,
+/// next to the area's risk.
+public enum Reach {
+    public struct AreaReach: Sendable, Equatable {
+        public var requests: Int
+        /// Help requests per 1,000 households; nil without a household count.
+        public var perThousandHouseholds: Double?
+        public init(requests: Int, perThousandHouseholds: Double?) {
+            self.requests = requests
+            self.perThousandHouseholds = perThousandHouseholds
+        }
+    }
+
+    /// Counts help requests by the area their requester's postcode falls in (the PC6 itself
+    /// for PC6 areas, its PC4 for PC4 areas). Requests without a postcode in the set are not counted.
+    public static func compute(_ requests: [HelpRequest], areas: [AreaRecord]) -> [String: AreaReach] {
+        let level = areas.first?.level ?? .pc4
+        var counts: [String: Int] = [:]
+        for r in requests where r.kind == .hulpvraag {
+            guard let p = r.requesterPostcode else { continue }
+            let code = level == .pc4 ? p.pc4 : p.code
+            counts[code, default: 0] += 1
+        }
+        var out: [String: AreaReach] = [:]
+        for a in areas {
+            let n = counts[a.code] ?? 0
+            out[a.code] = AreaReach(requests: n,
+                                    perThousandHouseholds: a.households.flatMap { $0 > 0 ? 1000 * Double(n) / $0 : nil })
+        }
+        return out
+    }
+
+    /// Under-reached: in the top risk quintile (percentile ≥ 80) with reach below the median
+    /// reach of the ranked areas that have one.
+    public static func underReached(percentiles: [String: Double], reach: [String: AreaReach]) -> Set<String> {
+        let values = percentiles.keys.compactMap { reach[$0]?.perThousandHouseholds }
+        guard let median = Stats.median(values) else { return [] }
+        return Set(percentiles.filter { code, pct in
+            pct >= 80 && (reach[code]?.perThousandHouseholds.map { $0 < median } ?? false)
+        }.keys)
+    }
+}
