@@ -43,21 +43,47 @@ public struct RiskIndexDefinition: Sendable, Equatable {
     static let population = [KnownColumns.population]
     static let households = [KnownColumns.households]
 
-    /// Problematic-debt risk (CBS, Schuldenproblematiek in beeld 2015–2018, ch. 4–5).
+    /// Problematic-debt risk (CBS, Schuldenproblematiek in beeld 2015–2018, ch. 4–5). Weights:
+    /// equal for the four components that carry the signal; mean WOZ value and the share of
+    /// young adults are kept (weight 0, configurable) because at area level they measure
+    /// regional house prices and student towns more than debt risk (docs/METHOD.md §2).
     public static let debt = RiskIndexDefinition(name: "debt", components: [
         RiskComponent(name: "benefits_per_inhabitant_15_65", numerator: [["aantal_personen_met_uitkering_onder_aowlft"]],
-                      denominator: age15to65, higherIsRiskier: true, weight: 2),
+                      denominator: age15to65, higherIsRiskier: true),
         RiskComponent(name: "single_parent_households", numerator: [["aantal_eenouderhuishoudens"]],
-                      denominator: households, higherIsRiskier: true, weight: 1.5),
+                      denominator: households, higherIsRiskier: true),
         RiskComponent(name: "corporation_rented_dwellings", numerator: [["aantal_huurwoningen_in_bezit_woningcorporaties"]],
                       denominator: [["aantal_woningen"]], higherIsRiskier: true),
-        RiskComponent(name: "mean_woz_value", numerator: [["gemiddelde_woz_waarde_woning"]], denominator: nil,
-                      higherIsRiskier: false),
+        RiskComponent(name: "single_person_households", numerator: [["aantal_eenpersoonshuishoudens"]],
+                      denominator: households, higherIsRiskier: true),
         RiskComponent(name: "median_household_income", numerator: [["mediaan_inkomen_huishouden"]], denominator: nil,
-                      higherIsRiskier: false, weight: 1.5),
+                      higherIsRiskier: false),
+        RiskComponent(name: "mean_woz_value", numerator: [["gemiddelde_woz_waarde_woning"]], denominator: nil,
+                      higherIsRiskier: false, weight: 0),
         RiskComponent(name: "young_adults_15_25", numerator: [["aantal_inwoners_15_tot_25_jaar"]],
-                      denominator: population, higherIsRiskier: true, weight: 0.5),
+                      denominator: population, higherIsRiskier: true, weight: 0),
     ])
+
+    /// A copy with some weights replaced (component name → weight); unknown names are an error.
+    public func withWeights(_ weights: [String: Double]) throws(UnknownComponent) -> RiskIndexDefinition {
+        var copy = self
+        for (name, weight) in weights {
+            guard let i = copy.components.firstIndex(where: { $0.name == name }) else {
+                throw UnknownComponent(index: self.name, name: name, known: components.map(\.name))
+            }
+            copy.components[i].weight = weight
+        }
+        return copy
+    }
+
+    public struct UnknownComponent: Error, CustomStringConvertible, Equatable {
+        public var index: String
+        public var name: String
+        public var known: [String]
+        public var description: String {
+            "the \(index) index has no component '\(name)' (known: \(known.joined(separator: ", ")))"
+        }
+    }
 
     /// Loneliness risk (RIVM/GGD: age 75+, living alone, low income; volksgezondheidenzorg.info).
     public static let loneliness = RiskIndexDefinition(name: "loneliness", components: [

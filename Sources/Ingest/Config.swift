@@ -28,6 +28,18 @@ public struct HulpatlasConfig: Sendable, Equatable {
     public var helpers = InputMapping()
     public var outcome = OutcomeRule.standard
     public var suppressionThreshold = 5
+    /// Component weights per index (`[index.debt.weights]`), and the construction settings.
+    public var indexWeights: [String: [String: Double]] = [:]
+    public var indexSettings = RiskIndexSettings()
+
+    /// The index definitions with the configured weights applied.
+    public func indexDefinitions() throws -> [RiskIndexDefinition] {
+        try [RiskIndexDefinition.debt, .loneliness].map { definition in
+            do { return try definition.withWeights(indexWeights[definition.name] ?? [:]) } catch {
+                throw ConfigError(file: "config", message: "[index.\(definition.name).weights]: \(error)")
+            }
+        }
+    }
 
     public init() {}
 
@@ -61,6 +73,31 @@ public struct HulpatlasConfig: Sendable, Equatable {
                 config.helpers = try mapping(sub, section: key, canonical: Vocabulary.helperColumns, fail)
             case "outcome":
                 config.outcome = try outcome(sub, fail)
+            case "index":
+                for k in sub.keys {
+                    switch k {
+                    case "min_population", "shrinkage":
+                        guard let v = sub[k]?.double ?? sub[k]?.int.map(Double.init), v >= 0 else {
+                            throw fail("index.\(k) must be a number ≥ 0")
+                        }
+                        if k == "min_population" { config.indexSettings.minimumPopulation = v } else { config.indexSettings.shrinkage = v }
+                    case "debt", "loneliness":
+                        guard let t = sub[k]?.table else { throw fail("[index.\(k)] must be a table") }
+                        for key in t.keys where key != "weights" { throw fail("unknown key index.\(k).\(key) (known: weights)") }
+                        guard let w = t["weights"]?.table else { continue }
+                        var weights: [String: Double] = [:]
+                        for name in w.keys {
+                            guard let v = w[name]?.double ?? w[name]?.int.map(Double.init), v >= 0 else {
+                                throw fail("index.\(k).weights.\(name) must be a number ≥ 0")
+                            }
+                            weights[name] = v
+                        }
+                        config.indexWeights[k] = weights
+                    default:
+                        throw fail("unknown key index.\(k) (known: min_population, shrinkage, debt, loneliness)")
+                    }
+                }
+                _ = try config.indexDefinitions()
             case "privacy":
                 for k in sub.keys where k != "suppression_threshold" { throw fail("unknown key privacy.\(k)") }
                 if let t = sub["suppression_threshold"] {
@@ -68,7 +105,7 @@ public struct HulpatlasConfig: Sendable, Equatable {
                     config.suppressionThreshold = n
                 }
             default:
-                throw fail("unknown section [\(key)] (known: requests, helpers, outcome, privacy)")
+                throw fail("unknown section [\(key)] (known: requests, helpers, outcome, index, privacy)")
             }
         }
         return config

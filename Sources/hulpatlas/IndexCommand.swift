@@ -2,6 +2,7 @@ import ArgumentParser
 import Atlas
 import Foundation
 import Geo
+import Ingest
 import Store
 
 struct IndexCommand: ParsableCommand {
@@ -13,22 +14,25 @@ struct IndexCommand: ParsableCommand {
     @Option(help: "The SQLite store.") var db: String = "hulpatlas.sqlite"
     @Option(help: "pc4 or pc6 (needed when the store holds several area sets).") var level: AreaLevel?
     @Option(help: "The statistics year (needed when the store holds several).") var year: Int?
-    @Option(name: .customLong("min-population"), help: "Areas with fewer inhabitants are not ranked.")
-    var minimumPopulation: Double = 50
+    @Option(name: .customLong("min-population"), help: "Areas with fewer inhabitants are not ranked (default 50).")
+    var minimumPopulation: Double?
+    @OptionGroup var options: MatchHistoryOptions
 
     func run() throws {
         let store = try AtlasStore(path: db)
         let set = try store.resolveAreaSet(level: level, year: year)
-        var settings = RiskIndexSettings()
-        settings.minimumPopulation = minimumPopulation
-        print(try IndexStage.run(store: store, set: set, settings: settings))
+        let config = try options.load()
+        var settings = config.indexSettings
+        if let minimumPopulation { settings.minimumPopulation = minimumPopulation }
+        print(try IndexStage.run(store: store, set: set, definitions: config.indexDefinitions(), settings: settings))
     }
 }
 
 /// Computes and stores both indices for an area set, with their stability, spatial clusters
 /// and (when the store holds requests) reach; returns the summary to print.
 enum IndexStage {
-    static func run(store: AtlasStore, set: AreaSetInfo, settings: RiskIndexSettings) throws -> String {
+    static func run(store: AtlasStore, set: AreaSetInfo, definitions: [RiskIndexDefinition],
+                    settings: RiskIndexSettings) throws -> String {
         let areas = try store.areas(level: set.level, year: set.year)
         var out: [String] = []
 
@@ -47,7 +51,7 @@ enum IndexStage {
         out.append("contiguity (queen, 10 m tolerance): \(neighbours.reduce(0) { $0 + $1.count } / 2) neighbour pairs, "
                    + "\(islands) areas without neighbours")
 
-        for definition in [RiskIndexDefinition.debt, .loneliness] {
+        for definition in definitions {
             let prepared = RiskIndex.Prepared(areas, definition: definition, settings: settings)
             let result = RiskIndex.result(prepared, definition: definition)
             let stability = IndexStability.compute(prepared)
@@ -85,7 +89,7 @@ enum IndexStage {
                        + "\(result.scores.count - ranked.count) not ranked")
             out.append("  components: " + (result.used.isEmpty ? "none" : result.used
                 .map { "\($0.name) (weight \(weightText($0.weight)))" }.joined(separator: ", ")))
-            let possible = definition.components.filter { $0.standsInFor == nil }.count
+            let possible = definition.components.filter { $0.standsInFor == nil && $0.weight > 0 }.count
             if !result.used.isEmpty, result.used.count * 2 <= possible {
                 out.append("  warning: only \(result.used.count) of \(possible) components can be computed from this data; "
                            + "the index rests on them alone")

@@ -51,7 +51,8 @@ struct RunCommand: ParsableCommand {
         }
 
         let set = try store.resolveAreaSet(level: summary.level, year: summary.year)
-        print("\n" + (try IndexStage.run(store: store, set: set, settings: RiskIndexSettings())))
+        print("\n" + (try IndexStage.run(store: store, set: set, definitions: config.indexDefinitions(),
+                                         settings: config.indexSettings)))
         let outputs = Outputs(folder: out)
         try AreasTable.write(try store.areas(level: set.level, year: set.year),
                              indices: try store.indexScores(level: set.level, year: set.year),

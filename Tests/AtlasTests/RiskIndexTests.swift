@@ -29,7 +29,7 @@ import Testing
         let planted = Self.area("9999", 0, overrides: [
             "aantal_personen_met_uitkering_onder_aowlft": .number(250), "aantal_eenouderhuishoudens": .number(80),
             "aantal_huurwoningen_in_bezit_woningcorporaties": .number(350), "gemiddelde_woz_waarde_woning": .number(120),
-            "aantal_inwoners_15_tot_25_jaar": .number(200),
+            "aantal_inwoners_15_tot_25_jaar": .number(200), "aantal_eenpersoonshuishoudens": .number(300),
         ])
         let r = RiskIndex.compute(Self.set([planted]), definition: .debt)
         let top = try #require(r.scores.max { ($0.percentile ?? -1) < ($1.percentile ?? -1) })
@@ -64,7 +64,15 @@ import Testing
             "aantal_huurwoningen_in_bezit_woningcorporaties": .special(code: -99997),
         ])
         let s = RiskIndex.compute(Self.set([sparse]), definition: .debt).scores.first { $0.code == "9996" }!
-        #expect(s.notRankedReason == "missing 3 of 5 components")
+        #expect(s.notRankedReason == "missing 3 of 4 components")
+    }
+
+    @Test func weightsCanBeChangedAndZeroWeightComponentsAreLeftOut() throws {
+        let tuned = try RiskIndexDefinition.debt.withWeights(["mean_woz_value": 2, "single_person_households": 0])
+        let r = RiskIndex.compute(Self.set(), definition: tuned)
+        #expect(r.used.map(\.name).contains("mean_woz_value"))
+        #expect(!r.used.map(\.name).contains("single_person_households"))
+        #expect(throws: RiskIndexDefinition.UnknownComponent.self) { try RiskIndexDefinition.debt.withWeights(["woz": 1]) }
     }
 
     @Test func resultsDoNotDependOnRowOrder() {
@@ -105,7 +113,7 @@ import Testing
                        values: ["inwoners": .number(1000 + Double(i)), "inwoners_15_tot_19": .number(50)])
         }
         let r = RiskIndex.compute(thin, definition: .debt)
-        #expect(r.used.isEmpty && r.notComputable.count == 6)
+        #expect(r.used.isEmpty && r.notComputable.count == 7)
         #expect(r.scores.allSatisfy { $0.notRankedReason == "no component can be computed from the data" })
     }
 

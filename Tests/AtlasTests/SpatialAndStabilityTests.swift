@@ -47,7 +47,7 @@ import Testing
         let prepared = RiskIndex.Prepared(areas, definition: .debt, settings: RiskIndexSettings())
         let a = IndexStability.compute(prepared), b = IndexStability.compute(prepared)
         #expect(a.byCode == b.byCode)
-        #expect(a.alternatives.count == 5 && a.alternatives.allSatisfy { $0.name.hasPrefix("without ") })
+        #expect(a.alternatives.count == 4 && a.alternatives.allSatisfy { $0.name.hasPrefix("without ") })
         let base = RiskIndex.result(prepared, definition: .debt).scores
         for s in base where s.percentile != nil {
             let st = try #require(a.byCode[s.code])

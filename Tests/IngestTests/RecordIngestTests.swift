@@ -188,12 +188,26 @@ import TestSupport
 
     @Test func badConfigsAreClearErrors() throws {
         let dir = try TemporaryDirectory()
-        for text in ["[requests.columns]\nrequst_id = \"x\"\n", "[outcome]\nmatched = [\"gedaan\"]\n",
+        for text in ["[requests.columns]\nrequst_id = \"x\"\n", "[index.debt.weights]\nwoz = 1\n",
+                     "[index.debt.weights]\nmean_woz_value = -1\n", "[index]\nshrinkage = \"veel\"\n", "[outcome]\nmatched = [\"gedaan\"]\n",
                      "[privacy]\nsuppression_threshold = 0\n", "[typo]\n", "not toml ["] {
             #expect(throws: HulpatlasConfig.ConfigError.self) {
                 try HulpatlasConfig.load(path: try dir.write("bad.toml", text))
             }
         }
+    }
+
+    @Test func indexWeightsComeFromTheConfig() throws {
+        let dir = try TemporaryDirectory()
+        let config = try HulpatlasConfig.load(path: try dir.write("w.toml", """
+            [index]
+            min_population = 100
+            [index.debt.weights]
+            mean_woz_value = 0.5
+            """))
+        #expect(config.indexSettings.minimumPopulation == 100)
+        let debt = try #require(try config.indexDefinitions().first)
+        #expect(debt.components.first { $0.name == "mean_woz_value" }?.weight == 0.5)
     }
 
     @Test func helpersAreValidated() throws {
