@@ -49,6 +49,18 @@ public enum AreasTable {
     }
 }
 
+/// index_components.csv: one row per area × index × component (tidy), for researchers.
+public enum IndexComponentsTable {
+    public static let header = ["area_code", "index", "component", "value", "percentile"]
+
+    public static func write(_ rows: [(code: String, index: String, component: String, value: Double, percentile: Double)],
+                             to path: String) throws {
+        try CSVFile.write(header: header, rows: rows.map {
+            [$0.code, $0.index, $0.component, Format.fixed($0.value, decimals: 6), Format.fixed($0.percentile, decimals: 2)]
+        }, to: path)
+    }
+}
+
 /// index_summary.csv: per index, the measures of the whole set (Moran's I, stability, reach).
 public enum IndexSummaryTable {
     public static let header = ["index", "measure", "value"]

@@ -124,3 +124,18 @@ extension AtlasStore {
         }
     }
 }
+
+extension AtlasStore {
+    /// Every area's component values and percentiles, ordered by code, index and component.
+    public func indexComponents(level: AreaLevel, year: Int)
+        throws -> [(code: String, index: String, component: String, value: Double, percentile: Double)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT code, index_name, component, value, percentile FROM area_index_components
+                WHERE level = ? AND year = ? ORDER BY code, index_name, component
+                """, arguments: [level.rawValue, year]).map {
+                ($0["code"], $0["index_name"], $0["component"], $0["value"], $0["percentile"])
+            }
+        }
+    }
+}

@@ -89,6 +89,8 @@ enum IndexStage {
                        + "\(result.scores.count - ranked.count) not ranked")
             out.append("  components: " + (result.used.isEmpty ? "none" : result.used
                 .map { "\($0.name) (weight \(weightText($0.weight)))" }.joined(separator: ", ")))
+            let unweighted = definition.components.filter { $0.weight == 0 }.map(\.name)
+            if !unweighted.isEmpty { out.append("  weight 0 (left out; set a weight in the config): " + unweighted.joined(separator: ", ")) }
             let possible = definition.components.filter { $0.standsInFor == nil && $0.weight > 0 }.count
             if !result.used.isEmpty, result.used.count * 2 <= possible {
                 out.append("  warning: only \(result.used.count) of \(possible) components can be computed from this data; "

@@ -60,6 +60,8 @@ struct RunCommand: ParsableCommand {
                              suppression: Suppression(threshold: config.suppressionThreshold), to: outputs.path("areas.csv"))
         try IndexSummaryTable.write(try store.indexMeasures(level: set.level, year: set.year),
                                     to: outputs.path("index_summary.csv"))
+        try IndexComponentsTable.write(try store.indexComponents(level: set.level, year: set.year),
+                                       to: outputs.path("index_components.csv"))
         try AtlasGeoPackage.write(store: store, set: set, to: outputs.path("atlas.gpkg"))
         try RejectsTable.write(rejects, to: outputs.path("rejected.csv"))
         if requests != nil || helpers != nil {

@@ -75,7 +75,10 @@ import TestSupport
         let rejected = try String(contentsOfFile: dir.path("rejected.csv"), encoding: .utf8)
         #expect(rejected == "file,line,field,value,reason,row_rejected\n")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted()
-        #expect(leftovers == ["areas.csv", "atlas.gpkg", "hulpatlas.sqlite", "index_summary.csv", "rejected.csv"])
+        #expect(leftovers == ["areas.csv", "atlas.gpkg", "hulpatlas.sqlite", "index_components.csv", "index_summary.csv",
+                              "rejected.csv"])
+        let components = try Fixtures.readSimpleCSV(dir.path("index_components.csv"))
+        #expect(Set(components.filter { $0["index"] == "debt" }.map { $0["area_code"]! }).count == 65)
         let summary = try Fixtures.readSimpleCSV(dir.path("index_summary.csv"))
         let moran = try #require(summary.first { $0["index"] == "debt" && $0["measure"] == "morans_i" })
         #expect(Double(moran["value"]!)! > 0, "debt risk clusters in space")
