@@ -42,6 +42,7 @@ PREPARE="cp $WORK/areas.sqlite $WORK/store.sqlite" measure "ingest requests" "$N
 HELPERS=$(($(wc -l < "$WORK/helpers.csv") - 1))
 measure "ingest helpers" "$HELPERS" $BIN ingest helpers "$WORK/helpers.csv" --db "$WORK/store.sqlite"
 PREPARE="" measure "analyse (all match tables)" "$N" $BIN analyse --db "$WORK/store.sqlite" --out "$WORK/out"
+PREPARE="" measure "index (2 indices, stability, LISA, reach)" "$AREA_ROWS" $BIN index --db "$WORK/store.sqlite"
 echo
 echo "floor: plain GDAL read of the same area file"
 PREPARE="" measure "ogrinfo -al -q (floor)" "$AREA_ROWS" ogrinfo -al -q "$AREAS"

@@ -67,17 +67,7 @@ public enum IndexStability {
     /// Spearman's ρ: Pearson correlation of the mid-ranks (ties share their rank).
     public static func spearman(_ a: [Double], _ b: [Double]) -> Double {
         precondition(a.count == b.count)
-        guard a.count > 1 else { return 1 }
-        let ra = RiskIndex.midRankPercentiles(a), rb = RiskIndex.midRankPercentiles(b)
-        let n = Double(a.count)
-        let ma = ra.reduce(0, +) / n, mb = rb.reduce(0, +) / n
-        var sab = 0.0, saa = 0.0, sbb = 0.0
-        for (x, y) in zip(ra, rb) {
-            sab += (x - ma) * (y - mb)
-            saa += (x - ma) * (x - ma)
-            sbb += (y - mb) * (y - mb)
-        }
-        return saa > 0 && sbb > 0 ? sab / (saa * sbb).squareRoot() : 1
+        return Stats.pearson(RiskIndex.midRankPercentiles(a), RiskIndex.midRankPercentiles(b))
     }
 }
 

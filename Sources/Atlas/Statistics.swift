@@ -22,9 +22,26 @@ public enum Stats {
     }
 
     public static func linearFit(x: [Double], y: [Double]) -> LinearFit? {
+        guard x.count >= 2 else { return nil }
+        let m = coMoments(x, y)
+        guard m.sxx > 0 else { return nil }
+        let slope = m.sxy / m.sxx
+        return LinearFit(slope: slope, intercept: m.meanY - slope * m.meanX,
+                         rSquared: m.syy > 0 ? (m.sxy * m.sxy) / (m.sxx * m.syy) : nil)
+    }
+
+    /// Pearson's r (1 when either series is constant, so that identical constant rankings agree).
+    public static func pearson(_ x: [Double], _ y: [Double]) -> Double {
+        guard x.count > 1 else { return 1 }
+        let m = coMoments(x, y)
+        return m.sxx > 0 && m.syy > 0 ? m.sxy / (m.sxx * m.syy).squareRoot() : 1
+    }
+
+    /// Means and centred sums of squares and products of two equally long series.
+    static func coMoments(_ x: [Double], _ y: [Double])
+        -> (meanX: Double, meanY: Double, sxy: Double, sxx: Double, syy: Double) {
         precondition(x.count == y.count)
         let n = Double(x.count)
-        guard x.count >= 2 else { return nil }
         let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
         var sxy = 0.0, sxx = 0.0, syy = 0.0
         for (a, b) in zip(x, y) {
@@ -32,9 +49,7 @@ public enum Stats {
             sxx += (a - mx) * (a - mx)
             syy += (b - my) * (b - my)
         }
-        guard sxx > 0 else { return nil }
-        let slope = sxy / sxx
-        return LinearFit(slope: slope, intercept: my - slope * mx, rSquared: syy > 0 ? (sxy * sxy) / (sxx * syy) : nil)
+        return (mx, my, sxy, sxx, syy)
     }
 }
 
