@@ -56,14 +56,16 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     static func isoFastPath(_ raw: String) -> (Int, Int, Int)? {
         raw.utf8.withContiguousStorageIfAvailable { b -> (Int, Int, Int)? in
             guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
-            var v = [Int](repeating: 0, count: 3)
-            for (k, range) in [(0, 0..<4), (1, 5..<7), (2, 8..<10)] {
+            func number(_ range: Range<Int>) -> Int? {
+                var n = 0
                 for i in range {
                     guard (0x30...0x39).contains(b[i]) else { return nil }
-                    v[k] = v[k] * 10 + Int(b[i] - 0x30)
+                    n = n * 10 + Int(b[i] - 0x30)
                 }
+                return n
             }
-            return (v[0], v[1], v[2])
+            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            return (y, m, d)
         } ?? nil
     }
 

@@ -217,8 +217,8 @@ public enum AreaIngest {
         }
 
         let stored = try store.indicators(level: level, year: year)
-        let withoutGeometry = Set(tables.flatMap { $0.rows.keys }).subtracting(storedCodes).sorted()
         let withStats = Set(tables.flatMap { $0.rows.keys })
+        let withoutGeometry = withStats.subtracting(storedCodes).sorted()
         let withoutStats = tables.isEmpty ? [] : storedCodes.subtracting(withStats).sorted()
         let warnings = GDALDiagnostics.shared.drain()
         notes += warnings.warnings.map { "GDAL: \($0)" }

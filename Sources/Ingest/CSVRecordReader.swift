@@ -56,6 +56,8 @@ public final class CSVRecordReader {
     public private(set) var header: [String] = []
     public private(set) var delimiter = UInt8(ascii: ",")
     public let maxFieldBytes: Int
+    /// The delimiter as a user reads it: "," ";" or "tab".
+    public var delimiterName: String { delimiter == 9 ? "tab" : String(UnicodeScalar(delimiter)) }
     /// Blank lines skipped so far (not records; reported, never counted as rows).
     public private(set) var blankLines = 0
 

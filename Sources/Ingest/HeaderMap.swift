@@ -22,7 +22,7 @@ struct HeaderMap {
 
     /// Resolves the header: a configured header name first, else the built-in names.
     init(header: [String], canonical: [String: [String]], required: [String], configured: [String: String],
-         file: String, delimiter: UInt8) throws {
+         file: String, delimiter: String) throws {
         let normalised = header.map(Vocabulary.normalise)
         var missing: [String] = []
         for (name, aliases) in canonical.sorted(by: { $0.key < $1.key }) {
@@ -38,8 +38,7 @@ struct HeaderMap {
             }
         }
         if !missing.isEmpty {
-            let shown = delimiter == 9 ? "tab" : String(UnicodeScalar(delimiter))
-            throw HeaderError.missingColumns(file: file, missing: missing, found: header, delimiter: shown)
+            throw HeaderError.missingColumns(file: file, missing: missing, found: header, delimiter: delimiter)
         }
     }
 

@@ -25,10 +25,10 @@ public enum RecordIngest {
         let reader = try CSVRecordReader(path: path)
         let columns = try HeaderMap(header: reader.header, canonical: Vocabulary.requestColumns,
                                     required: Vocabulary.requiredRequestColumns, configured: config.requests.columns,
-                                    file: path, delimiter: reader.delimiter)
+                                    file: path, delimiter: reader.delimiterName)
         let parser = RequestRowParser(file: path, columns: columns, headerCount: reader.header.count,
                                       config: config.requests, today: today)
-        return try run(kind: "requests", reader: reader, store: store, upserter: AtlasStore.requestUpserter,
+        return try run(kind: "requests", idField: "request_id", reader: reader, store: store, upserter: AtlasStore.requestUpserter,
                        parse: { record in parser.parse(record).map { ($0.0.id, $0.0, $0.1) } },
                        arguments: { AtlasStore.arguments($0, runID: $1) })
     }
@@ -38,16 +38,16 @@ public enum RecordIngest {
         let reader = try CSVRecordReader(path: path)
         let columns = try HeaderMap(header: reader.header, canonical: Vocabulary.helperColumns,
                                     required: Vocabulary.requiredHelperColumns, configured: config.helpers.columns,
-                                    file: path, delimiter: reader.delimiter)
+                                    file: path, delimiter: reader.delimiterName)
         let parser = HelperRowParser(file: path, columns: columns, headerCount: reader.header.count,
                                      config: config.helpers, today: today)
-        return try run(kind: "helpers", reader: reader, store: store, upserter: AtlasStore.helperUpserter,
+        return try run(kind: "helpers", idField: "helper_id", reader: reader, store: store, upserter: AtlasStore.helperUpserter,
                        parse: { record in parser.parse(record).map { ($0.0.id, $0.0, $0.1) } },
                        arguments: { AtlasStore.arguments($0, runID: $1) })
     }
 
     private static func run<Value: Hashable>(
-        kind: String, reader: CSVRecordReader, store: AtlasStore,
+        kind: String, idField: String, reader: CSVRecordReader, store: AtlasStore,
         upserter makeUpserter: (Database) throws -> RecordUpserter,
         parse: (CSVRecordReader.Record) -> Result<(String, Value, [Reject]), Reject>,
         arguments: (Value, Int64) -> StatementArguments
@@ -70,8 +70,7 @@ public enum RecordIngest {
                         let reason = first.hash == value.hashValue
                             ? "repeats line \(first.line) exactly; ignored"
                             : "this id is already on line \(first.line) with different data; the first is kept"
-                        rejects.append(Reject(file: reader.path, line: record.line,
-                                              field: kind == "requests" ? "request_id" : "helper_id", value: "", reason: reason))
+                        rejects.append(Reject(file: reader.path, line: record.line, field: idField, value: "", reason: reason))
                         continue
                     }
                     seen[id] = (record.line, value.hashValue)
@@ -84,9 +83,8 @@ public enum RecordIngest {
             try AtlasStore.finishRun(db, runID: runID,
                                      files: [IngestFileCount(file: reader.path, role: kind, read: read, accepted: accepted)],
                                      rejects: rejects)
-            let delimiter = reader.delimiter == 9 ? "tab" : String(UnicodeScalar(reader.delimiter))
             return RecordIngestSummary(kind: kind, file: reader.path, read: read, accepted: accepted,
-                                       blankLines: reader.blankLines, delimiter: delimiter, changes: counts,
+                                       blankLines: reader.blankLines, delimiter: reader.delimiterName, changes: counts,
                                        rejects: rejects, runID: runID)
         }
     }

@@ -8,7 +8,6 @@ import Geo
 /// indicator, except the municipality name.
 struct StatisticsTable {
     struct Row {
-        var line: Int
         var cells: [CBSValue]
         var municipality: String?
     }
@@ -37,7 +36,7 @@ struct StatisticsTable {
         let sourceRows = SourceRows(dataset: dataset)
         let candidates = fields.indices.filter { $0 != keyIndex && $0 != muniIndex && fields[$0].kind != .other }
         var tallies = [ColumnTally](repeating: ColumnTally(), count: fields.count)
-        var parsed: [(code: String, line: Int, cells: [CBSValue], municipality: String?)] = []
+        var parsed: [(code: String, cells: [CBSValue], municipality: String?)] = []
         var firstLine: [String: Int] = [:]
         var ordinal = 0
         for feature in layer {
@@ -68,7 +67,7 @@ struct StatisticsTable {
                 cells[i] = cbsValue(feature.value(at: i), tally: &tallies[i], file: path, line: line, column: names[i])
             }
             let municipality = muniIndex.map { feature.value(at: $0).text.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
-            parsed.append((postcode.code, line, cells, municipality))
+            parsed.append((postcode.code, cells, municipality))
         }
 
         let numericIndices = candidates.filter { tallies[$0].isNumeric }
@@ -76,7 +75,7 @@ struct StatisticsTable {
         textColumns = candidates.filter { !tallies[$0].isNumeric }.map { names[$0] }
         rejects += numericIndices.flatMap { tallies[$0].rejects }
         for entry in parsed {
-            rows[entry.code] = Row(line: entry.line, cells: numericIndices.map { entry.cells[$0] },
+            rows[entry.code] = Row(cells: numericIndices.map { entry.cells[$0] },
                                    municipality: entry.municipality)
         }
     }

@@ -3,6 +3,7 @@ import Atlas
 import Foundation
 import Geo
 import Ingest
+import Reports
 import Store
 
 struct IndexCommand: ParsableCommand {
@@ -71,7 +72,7 @@ enum IndexStage {
                 for kind in [SpatialAutocorrelation.Cluster.highHigh, .lowLow, .highLow, .lowHigh] {
                     measures.append(("lisa_\(kind.rawValue)_areas", Double(local.filter { $0.cluster == kind }.count)))
                 }
-                out.append("\(definition.name): Moran's I \(fixed(global.i, 3)) (p = \(fixed(global.pValue, 3)), "
+                out.append("\(definition.name): Moran's I \(Format.fixed(global.i, decimals: 3)) (p = \(Format.fixed(global.pValue, decimals: 3)), "
                            + "\(global.permutations) permutations); hot spots (HH): "
                            + "\(local.filter { $0.cluster == .highHigh }.count) areas")
             }
@@ -104,15 +105,14 @@ enum IndexStage {
             for (reason, n) in reasons.sorted(by: { $0.key < $1.key }) { out.append("  not ranked: \(n) × \(reason)") }
             let flagged = result.scores.filter { $0.ranked && !$0.missingComponents.isEmpty }.count
             if flagged > 0 { out.append("  scored on the remaining components (flagged): \(flagged)") }
-            for alt in stability.alternatives { out.append("  \(alt.name): Spearman \(fixed(alt.spearman, 3)) with the default") }
+            for alt in stability.alternatives { out.append("  \(alt.name): Spearman \(Format.fixed(alt.spearman, decimals: 3)) with the default") }
             if let median = stability.perturbationSpearmanMedian, let minimum = stability.perturbationSpearmanMin {
-                out.append("  200 random weightings: Spearman median \(fixed(median, 3)), lowest \(fixed(minimum, 3))")
+                out.append("  200 random weightings: Spearman median \(Format.fixed(median, decimals: 3)), lowest \(Format.fixed(minimum, decimals: 3))")
             }
             if let underReached { out.append("  under-reached (top risk quintile, reach below median): \(underReached.count) areas") }
         }
         return out.joined(separator: "\n")
     }
 
-    private static func fixed(_ v: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", v) }
     private static func weightText(_ w: Double) -> String { w == w.rounded() ? String(Int(w)) : String(w) }
 }
