@@ -6,8 +6,8 @@ import Store
 /// atlas.gpkg: the areas layer (EPSG:28992) with the summary columns and every indicator,
 /// CBS codes written as NULL so that QGIS never colours a secret value as a number.
 public enum AtlasGeoPackage {
-    public static func write(store: AtlasStore, set: AreaSetInfo, to path: String) throws {
-        let areas = try store.areas(level: set.level, year: set.year)
+    /// `areas` are the set's stored areas (`store.areas(level:year:)`), loaded once by the caller.
+    public static func write(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], to path: String) throws {
         let geometries = try store.areaGeometries(level: set.level, year: set.year)
         let indicators = try store.indicators(level: set.level, year: set.year).map(\.name)
         let scores = try store.indexScores(level: set.level, year: set.year)

@@ -14,9 +14,10 @@ public enum MatchHistoryReport {
         public var helpersNotLocated: Int
     }
 
-    public static func write(store: AtlasStore, folder: String, rule: OutcomeRule, suppression: Suppression) throws -> Written {
+    /// `requests` is the stored match history (`store.requests()`), loaded once by the caller.
+    public static func write(store: AtlasStore, requests: [HelpRequest], folder: String, rule: OutcomeRule,
+                             suppression: Suppression) throws -> Written {
         try createOutputFolder(folder)
-        let requests = try store.requests()
         let helpers = try store.helpers()
         let locator = Locator(pc6Points: try store.areaPoints(level: .pc6), pc4Points: try store.areaPoints(level: .pc4))
         let distances = DistanceAnalysis.compute(requests, locator: locator, rule: rule)

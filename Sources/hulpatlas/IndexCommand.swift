@@ -25,19 +25,19 @@ struct IndexCommand: ParsableCommand {
         let config = try options.load()
         var settings = config.indexSettings
         if let minimumPopulation { settings.minimumPopulation = minimumPopulation }
-        print(try IndexStage.run(store: store, set: set, definitions: config.indexDefinitions(), settings: settings))
+        print(try IndexStage.run(store: store, set: set, areas: store.areas(level: set.level, year: set.year),
+                                 requests: store.requests(), definitions: config.indexDefinitions(), settings: settings))
     }
 }
 
 /// Computes and stores both indices for an area set, with their stability, spatial clusters
 /// and (when the store holds requests) reach; returns the summary to print.
 enum IndexStage {
-    static func run(store: AtlasStore, set: AreaSetInfo, definitions: [RiskIndexDefinition],
-                    settings: RiskIndexSettings) throws -> String {
-        let areas = try store.areas(level: set.level, year: set.year)
+    /// `areas` are the set's stored areas and `requests` the stored match history (the caller
+    /// loads them once and may use them again).
+    static func run(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], requests: [HelpRequest],
+                    definitions: [RiskIndexDefinition], settings: RiskIndexSettings) throws -> String {
         var out: [String] = []
-
-        let requests = try store.requests()
         let reach: [String: Reach.AreaReach]? = requests.isEmpty ? nil : Reach.compute(requests, areas: areas)
         if let reach {
             try store.replaceReach(reach, level: set.level, year: set.year)

@@ -70,7 +70,7 @@ struct AnalyseCommand: ParsableCommand {
     func run() throws {
         let store = try AtlasStore(path: db)
         let config = try options.load()
-        let written = try MatchHistoryReport.write(store: store, folder: out, rule: config.outcome,
+        let written = try MatchHistoryReport.write(store: store, requests: store.requests(), folder: out, rule: config.outcome,
                                                    suppression: Suppression(threshold: config.suppressionThreshold))
         print(IngestSummaryText.analysis(written, threshold: config.suppressionThreshold))
         for file in written.files { print("  \(out)/\(file)") }

@@ -51,10 +51,12 @@ struct RunCommand: ParsableCommand {
         }
 
         let set = try store.resolveAreaSet(level: summary.level, year: summary.year)
-        print("\n" + (try IndexStage.run(store: store, set: set, definitions: config.indexDefinitions(),
-                                         settings: config.indexSettings)))
+        let areaRecords = try store.areas(level: set.level, year: set.year)
+        let history = try store.requests()
+        print("\n" + (try IndexStage.run(store: store, set: set, areas: areaRecords, requests: history,
+                                         definitions: config.indexDefinitions(), settings: config.indexSettings)))
         let outputs = Outputs(folder: out)
-        try AreasTable.write(try store.areas(level: set.level, year: set.year),
+        try AreasTable.write(areaRecords,
                              indices: try store.indexScores(level: set.level, year: set.year),
                              reach: try store.reach(level: set.level, year: set.year),
                              suppression: Suppression(threshold: config.suppressionThreshold), to: outputs.path("areas.csv"))
@@ -62,10 +64,10 @@ struct RunCommand: ParsableCommand {
                                     to: outputs.path("index_summary.csv"))
         try IndexComponentsTable.write(try store.indexComponents(level: set.level, year: set.year),
                                        to: outputs.path("index_components.csv"))
-        try AtlasGeoPackage.write(store: store, set: set, to: outputs.path("atlas.gpkg"))
+        try AtlasGeoPackage.write(store: store, set: set, areas: areaRecords, to: outputs.path("atlas.gpkg"))
         try RejectsTable.write(rejects, to: outputs.path("rejected.csv"))
         if requests != nil || helpers != nil {
-            let written = try MatchHistoryReport.write(store: store, folder: out, rule: config.outcome,
+            let written = try MatchHistoryReport.write(store: store, requests: history, folder: out, rule: config.outcome,
                                                        suppression: Suppression(threshold: config.suppressionThreshold))
             print("\n" + IngestSummaryText.analysis(written, threshold: config.suppressionThreshold))
             for file in written.files { _ = outputs.path(file) }
