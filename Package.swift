@@ -32,6 +32,8 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Atlas", "TestSupport"], path: "Tests/StoreTests"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Store", "Geo", "Atlas", "Reports", "TestSupport"],
                     path: "Tests/IngestTests"),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Atlas", "Geo", "TestSupport"],
+                    path: "Tests/ReportsTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["hulpatlas", "Geo", "TestSupport"],
                     path: "Tests/EndToEndTests"),
     ],

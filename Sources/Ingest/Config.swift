@@ -31,6 +31,9 @@ public struct HulpatlasConfig: Sendable, Equatable {
     /// Component weights per index (`[index.debt.weights]`), and the construction settings.
     public var indexWeights: [String: [String: Double]] = [:]
     public var indexSettings = RiskIndexSettings()
+    public var target = TargetSettings()
+    public var report = ReportSettings()
+    public var run = RunInputs()
 
     /// The index definitions with the configured weights applied.
     public func indexDefinitions() throws -> [RiskIndexDefinition] {
@@ -104,8 +107,14 @@ public struct HulpatlasConfig: Sendable, Equatable {
                     guard let n = t.int, n >= 1 else { throw fail("privacy.suppression_threshold must be a whole number ≥ 1") }
                     config.suppressionThreshold = n
                 }
+            case "target":
+                config.target = try target(sub, fail)
+            case "report":
+                config.report = try report(sub, fail)
+            case "run":
+                config.run = try run(sub, folder: (file as NSString).deletingLastPathComponent, fail)
             default:
-                throw fail("unknown section [\(key)] (known: requests, helpers, outcome, index, privacy)")
+                throw fail("unknown section [\(key)] (known: run, requests, helpers, outcome, index, privacy, target, report)")
             }
         }
         return config

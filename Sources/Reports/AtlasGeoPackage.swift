@@ -8,6 +8,14 @@ import Store
 public enum AtlasGeoPackage {
     /// `areas` are the set's stored areas (`store.areas(level:year:)`), loaded once by the caller.
     public static func write(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], to path: String) throws {
+        try write(store: store, set: set, areas: areas, plan: try store.targetPlan(level: set.level, year: set.year),
+                  suppression: nil, to: path)
+    }
+
+    /// With the flyer plan's targets layer when there is a plan. `suppression` hides small
+    /// request counts in the targets layer (nil: the store's default of 5).
+    public static func write(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], plan: StoredTargetPlan?,
+                             suppression: Suppression?, to path: String) throws {
         let geometries = try store.areaGeometries(level: set.level, year: set.year)
         let indicators = try store.indicators(level: set.level, year: set.year).map(\.name)
         let scores = try store.indexScores(level: set.level, year: set.year)
@@ -24,8 +32,9 @@ public enum AtlasGeoPackage {
                                                 FieldDefinition(name: "\($0)_cluster", kind: .text)] }
             + indicatorColumns.map { FieldDefinition(name: $0, kind: .real) }
 
-        let writer = try GeoPackageWriter(path: path)
-        let layer = try writer.addLayer(name: "areas", spatialReference: SpatialReference(epsg: SpatialReference.rdNewEPSG),
+        let writer = try VectorFileWriter(path: path)
+        let rd = try SpatialReference(epsg: SpatialReference.rdNewEPSG)
+        let layer = try writer.addLayer(name: "areas", spatialReference: rd,
                                         geometryKind: .multiPolygon, fields: fields)
         for area in areas {
             var values: [FieldValue] = [
@@ -42,6 +51,35 @@ public enum AtlasGeoPackage {
             let geometry = try geometries[area.code].map { try Geometry(wkb: [UInt8]($0)) }
             try layer.add(values, geometry: geometry)
         }
+        var styles = [QGISStyle.choropleth(table: "areas", column: "debt_percentile", title: "debt risk"),
+                      QGISStyle.choropleth(table: "areas", column: "loneliness_percentile", title: "loneliness risk")]
+        if let plan {
+            let byCode = Dictionary(uniqueKeysWithValues: areas.map { ($0.code, $0) })
+            let rows = TargetsTable.rows(plan.plan, areas: byCode, scores: scores,
+                                         reach: try store.reach(level: set.level, year: set.year),
+                                         suppression: suppression ?? Suppression())
+            let kinds: [String: FieldKind] = ["rank": .integer, "households": .real, "flyers": .integer,
+                                              "cumulative_flyers": .integer, "debt_percentile": .real,
+                                              "loneliness_percentile": .real, "requests_per_1000_households": .real,
+                                              "requests_suppressed": .integer, "under_reached": .integer,
+                                              "expected_at_risk": .real, "expected_at_risk_low": .real,
+                                              "expected_at_risk_high": .real, "target_score": .real, "nearest_volunteer_m": .real]
+            let fields = TargetsTable.header.map { FieldDefinition(name: $0, kind: kinds[$0] ?? .text) }
+            let targets = try writer.addLayer(name: "targets", spatialReference: rd, geometryKind: .multiPolygon, fields: fields)
+            for (row, target) in zip(rows, plan.plan.targets) {
+                let values: [FieldValue] = zip(fields, row).map { field, cell in
+                    if cell.isEmpty { return .null }
+                    switch field.kind {
+                    case .integer: return Int64(cell).map(FieldValue.integer) ?? .null
+                    case .real: return Double(cell).map(FieldValue.real) ?? .null
+                    default: return .text(cell)
+                    }
+                }
+                try targets.add(values, geometry: try geometries[target.code].map { try Geometry(wkb: [UInt8]($0)) })
+            }
+            styles.append(QGISStyle.outline(table: "targets", title: "flyer targets"))
+        }
+        try QGISStyle.write(styles, to: writer)
         try writer.commit()
     }
 }

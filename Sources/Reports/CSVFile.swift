@@ -28,9 +28,14 @@ public enum CSVFile {
 /// Errors while writing outputs.
 public enum ReportError: Error, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
+    case unknownLocation(String, known: [String])
+    case badQuarter(String)
     public var description: String {
         switch self {
         case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+        case let .unknownLocation(name, known):
+            return "no requests for location '\(name)' (known: \(known.joined(separator: ", ")), or 'all')"
+        case let .badQuarter(label): return "'\(label)' is not a quarter (expected e.g. 2023-Q4, latest or all)"
         }
     }
 }
@@ -57,6 +62,11 @@ public enum Format {
     public static func fixed(_ value: Double?, decimals: Int) -> String {
         guard let value, value.isFinite else { return "" }
         return String(format: "%.\(decimals)f", value)
+    }
+
+    /// A whole number without decimals, else one decimal (chart labels).
+    public static func plain(_ value: Double) -> String {
+        value == value.rounded() ? String(Int64(value)) : String(format: "%.1f", value)
     }
 
     /// A count: "9705" (counts from CBS are whole numbers).

@@ -161,6 +161,55 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        m.registerMigration("v5-flyer-targets") { db in
+            try db.execute(sql: """
+                CREATE TABLE target_plans (
+                    level TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    goal TEXT NOT NULL,              -- debt | loneliness | combined
+                    budget INTEGER NOT NULL,         -- flyers
+                    catchment TEXT NOT NULL,         -- how the catchment was given, for the report
+                    volunteer_distance_m REAL NOT NULL,
+                    category TEXT,                   -- volunteers of this category only; NULL = any
+                    prefer_under_reached INTEGER NOT NULL,
+                    contiguity_bonus REAL,
+                    eligible INTEGER NOT NULL,
+                    expected REAL NOT NULL,          -- expected at-risk households in the targets
+                    expected_low REAL NOT NULL,
+                    expected_high REAL NOT NULL,
+                    naive_expected REAL NOT NULL,    -- highest risk first, for comparison
+                    naive_flyers INTEGER NOT NULL,
+                    nothing_chosen_because TEXT,
+                    PRIMARY KEY (level, year)
+                );
+                CREATE TABLE flyer_targets (
+                    level TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    rank INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    flyers INTEGER NOT NULL,
+                    cumulative_flyers INTEGER NOT NULL,
+                    expected REAL NOT NULL,
+                    expected_low REAL NOT NULL,
+                    expected_high REAL NOT NULL,
+                    value REAL NOT NULL,
+                    nearest_volunteer_m REAL NOT NULL,
+                    adjacent_to TEXT,
+                    why TEXT NOT NULL,
+                    PRIMARY KEY (level, year, rank),
+                    FOREIGN KEY (level, year) REFERENCES target_plans(level, year) ON DELETE CASCADE
+                );
+                CREATE TABLE target_exclusions (
+                    level TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    reason TEXT NOT NULL,            -- outside_catchment | not_ranked | no_households | no_volunteer_nearby
+                    high_risk_expected REAL,         -- set for high-risk areas without a volunteer nearby
+                    PRIMARY KEY (level, year, code),
+                    FOREIGN KEY (level, year) REFERENCES target_plans(level, year) ON DELETE CASCADE
+                );
+                """)
+        }
         return m
     }
 }

@@ -19,7 +19,8 @@ struct Hulpatlas: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hulpatlas",
         abstract: "Risk maps and impact reports for neighbourhood-help organisations, from CBS postcode statistics.",
-        subcommands: [RunCommand.self, IngestCommand.self, IndexCommand.self, AnalyseCommand.self, InfoCommand.self])
+        subcommands: [RunCommand.self, IngestCommand.self, IndexCommand.self, AnalyseCommand.self, TargetCommand.self,
+                      ReportCommand.self, ExportCommand.self, InfoCommand.self])
 }
 
 struct IngestCommand: ParsableCommand {

@@ -8,11 +8,15 @@ import Store
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run every stage and write all outputs into one folder.",
-        discussion: "Example: hulpatlas run --areas Data/cbs_pc4_2020_drechtsteden.gpkg --out Reports/demo")
+        abstract: "Run every stage and write all outputs, the reports and index.html into one folder.",
+        discussion: """
+            Inputs come from flags or from the [run] section of --config (flags win). Examples:
+              hulpatlas run --config Data/demo.toml
+              hulpatlas run --areas Data/cbs_pc4_2020_drechtsteden.gpkg --requests Data/sample_requests.csv --out Reports/demo
+            """)
 
     @Option(help: "The area boundaries (GeoPackage, Shapefile, GeoJSON, …).")
-    var areas: String
+    var areas: String?
 
     @OptionGroup var input: AreaInputOptions
 
@@ -24,19 +28,33 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var matchHistory: MatchHistoryOptions
 
-    @Option(help: "The output folder.")
-    var out: String
+    @Option(help: "The output folder (default: Reports/<name> from the config's [run] name).")
+    var out: String?
 
     @Option(help: "The SQLite store (default: OUT/hulpatlas.sqlite).")
     var db: String?
 
+    @OptionGroup var target: TargetOptions
+    @OptionGroup var report: ReportOptions
+
     func run() throws {
+        let config = try matchHistory.load()
+        guard let areas = areas ?? config.run.areas else {
+            throw ValidationError("give the areas: --areas FILE, or areas = \"…\" in the [run] section of --config")
+        }
+        guard let out = out ?? config.run.out ?? config.run.name.map({ "Reports/\($0)" }) else {
+            throw ValidationError("give the output folder: --out DIR, or out / name in the [run] section of --config")
+        }
+        let requests = requests ?? config.run.requests
+        let helpers = helpers ?? config.run.helpers
+        var areaInput = input
+        if areaInput.statistics.isEmpty { areaInput.statistics = config.run.statistics }
+
         try createOutputFolder(out)
-        let dbPath = db ?? (out as NSString).appendingPathComponent("hulpatlas.sqlite")
+        let dbPath = db ?? config.run.db ?? (out as NSString).appendingPathComponent("hulpatlas.sqlite")
         let store = try AtlasStore(path: dbPath)
 
-        let config = try matchHistory.load()
-        let summary = try AreaIngest.run(input.ingestOptions(boundaries: areas), store: store)
+        let summary = try AreaIngest.run(areaInput.ingestOptions(boundaries: areas), store: store)
         print(IngestSummaryText.areas(summary, store: dbPath))
         var rejects = try store.rejects(runID: summary.runID)
         if let requests {
@@ -53,28 +71,44 @@ struct RunCommand: ParsableCommand {
         let set = try store.resolveAreaSet(level: summary.level, year: summary.year)
         let areaRecords = try store.areas(level: set.level, year: set.year)
         let history = try store.requests()
+        let register = try store.helpers()
         print("\n" + (try IndexStage.run(store: store, set: set, areas: areaRecords, requests: history,
                                          definitions: config.indexDefinitions(), settings: config.indexSettings)))
+
+        var targetSettings = config.target
+        target.apply(to: &targetSettings)
+        let plan = try TargetStage.run(store: store, set: set, areas: areaRecords, requests: history, helpers: register,
+                                       settings: targetSettings)
+        print("\n" + TargetStage.summary(plan))
+
+        let suppression = Suppression(threshold: config.suppressionThreshold)
         let outputs = Outputs(folder: out)
-        try AreasTable.write(areaRecords,
-                             indices: try store.indexScores(level: set.level, year: set.year),
-                             reach: try store.reach(level: set.level, year: set.year),
-                             suppression: Suppression(threshold: config.suppressionThreshold), to: outputs.path("areas.csv"))
-        try IndexSummaryTable.write(try store.indexMeasures(level: set.level, year: set.year),
-                                    to: outputs.path("index_summary.csv"))
-        try IndexComponentsTable.write(try store.indexComponents(level: set.level, year: set.year),
-                                       to: outputs.path("index_components.csv"))
-        try AtlasGeoPackage.write(store: store, set: set, areas: areaRecords, to: outputs.path("atlas.gpkg"))
-        try RejectsTable.write(rejects, to: outputs.path("rejected.csv"))
-        if requests != nil || helpers != nil {
-            let written = try MatchHistoryReport.write(store: store, requests: history, folder: out, rule: config.outcome,
-                                                       suppression: Suppression(threshold: config.suppressionThreshold))
-            print("\n" + IngestSummaryText.analysis(written, threshold: config.suppressionThreshold))
-            for file in written.files { _ = outputs.path(file) }
+        for file in try ExportStage.tables(store: store, set: set, areas: areaRecords, requests: history, config: config,
+                                           folder: out) {
+            _ = outputs.path(file)
         }
+        try RejectsTable.write(rejects, to: outputs.path("rejected.csv"))
+        try AtlasGeoPackage.write(store: store, set: set, areas: areaRecords, plan: plan, suppression: suppression,
+                                  to: outputs.path("atlas.gpkg"))
+        let sheets = outputs.written.filter { $0.hasSuffix(".csv") }
+        try Workbook.write(sheets: sheets.map { (($0 as NSString).deletingPathExtension, outputs.path($0)) },
+                           to: outputs.path("hulpatlas.xlsx"))
+
+        var reportSettings = config.report
+        report.apply(to: &reportSettings)
+        var reports: [ReportWriter.Written] = []
+        if !history.isEmpty {
+            reports = try ReportStage.run(store: store, set: set, areas: areaRecords, requests: history, helpers: register,
+                                          config: config, settings: reportSettings, locations: nil, folder: out)
+            _ = outputs.path("report_figures.csv")
+        }
+        let title = config.run.name ?? (out as NSString).lastPathComponent
+        try IndexPage.write(folder: out, title: "hulpatlas: \(title)", reports: reports, language: reportSettings.language)
 
         print("\nOutputs in \(out)/:")
-        for file in outputs.written { print("  \(file)") }
+        print("  index.html (start here)")
+        if !reports.isEmpty { print("  \(reports.count) reports: " + reports.prefix(3).map(\.file).joined(separator: ", ") + (reports.count > 3 ? ", …" : "")) }
+        for file in Array(Set(outputs.written)).sorted() { print("  \(file)") }
     }
 }
 
@@ -84,7 +118,7 @@ final class Outputs {
     private(set) var written: [String] = []
     init(folder: String) { self.folder = folder }
     func path(_ name: String) -> String {
-        written.append(name)
+        if !written.contains(name) { written.append(name) }
         return (folder as NSString).appendingPathComponent(name)
     }
 }

@@ -77,7 +77,7 @@ import TestSupport
     @Test func writesALayerInRDNewThatGDALReadsBack() throws {
         let dir = try TemporaryDirectory()
         let path = dir.path("out.gpkg")
-        let writer = try GeoPackageWriter(path: path)
+        let writer = try VectorFileWriter(path: path)
         let layer = try writer.addLayer(
             name: "areas", spatialReference: SpatialReference(epsg: 28992), geometryKind: .multiPolygon,
             fields: [FieldDefinition(name: "code", kind: .text), FieldDefinition(name: "n", kind: .integer),
@@ -106,7 +106,7 @@ import TestSupport
     @Test func aWriterDroppedWithoutCommitLeavesNothing() throws {
         let dir = try TemporaryDirectory()
         do {
-            let writer = try GeoPackageWriter(path: dir.path("half.gpkg"))
+            let writer = try VectorFileWriter(path: dir.path("half.gpkg"))
             _ = try writer.addLayer(name: "x", spatialReference: SpatialReference(epsg: 28992),
                                     geometryKind: .point, fields: [])
         }

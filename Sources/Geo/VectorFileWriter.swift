@@ -1,30 +1,34 @@
 import CGDAL
 import Foundation
 
-/// Writes a GeoPackage atomically: everything goes to a temporary file next to the target,
-/// which replaces the target only on `commit()`. A writer dropped without commit removes its
-/// temporary file, so a failed run never leaves a half-written GeoPackage behind.
-public final class GeoPackageWriter {
+/// Writes a vector file (GeoPackage, XLSX, … any GDAL driver that can create) atomically:
+/// everything goes to a temporary file next to the target, which replaces the target only on
+/// `commit()`. A writer dropped without commit removes its temporary file, so a failed run
+/// never leaves a half-written file behind.
+public final class VectorFileWriter {
     private var handle: GDALDatasetH?
     public let path: String
     private let temporaryPath: String
     private var openLayer: LayerWriter?
+    private let transactions: Bool
 
-    public init(path: String) throws {
+    /// `driver` is a GDAL short name: "GPKG" (default) or "XLSX".
+    public init(path: String, driver driverName: String = "GPKG") throws {
         GDALRuntime.ensureInitialised()
         self.path = path
         let url = URL(fileURLWithPath: path)
         temporaryPath = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.deletingPathExtension().lastPathComponent).tmp-\(getpid()).gpkg").path
+            .appendingPathComponent(".\(url.deletingPathExtension().lastPathComponent).tmp-\(getpid()).\(url.pathExtension)").path
         try? FileManager.default.removeItem(atPath: temporaryPath)
-        guard let driver = GDALGetDriverByName("GPKG") else {
-            throw GeoError.gdal(operation: "find the GeoPackage driver", message: "GDAL was built without GPKG")
+        guard let driver = GDALGetDriverByName(driverName) else {
+            throw GeoError.gdal(operation: "find the \(driverName) driver", message: "GDAL was built without \(driverName)")
         }
         guard let h = GDALCreate(driver, temporaryPath, 0, 0, 0, GDT_Unknown, nil) else {
             throw GeoError.gdal(operation: "create \(path)",
                                 message: GDALRuntime.takeLastErrorMessage(default: "cannot create the file"))
         }
         handle = h
+        transactions = GDALDatasetTestCapability(h, ODsCTransactions) != 0
     }
 
     deinit {
@@ -35,8 +39,9 @@ public final class GeoPackageWriter {
     }
 
     /// Starts a new layer; the previous layer's transaction is committed first.
-    public func addLayer(name: String, spatialReference: SpatialReference, geometryKind: GeometryKind,
-                         fields: [FieldDefinition]) throws -> LayerWriter {
+    /// `fidColumn` names the primary key column (GeoPackage; default "fid").
+    public func addLayer(name: String, spatialReference: SpatialReference?, geometryKind: GeometryKind,
+                         fields: [FieldDefinition], fidColumn: String? = nil) throws -> LayerWriter {
         guard let handle else { throw GeoError.gdal(operation: "add a layer", message: "writer already closed") }
         try openLayer?.finish()
         let geomType: OGRwkbGeometryType
@@ -45,8 +50,13 @@ public final class GeoPackageWriter {
         case .multiPolygon: geomType = wkbMultiPolygon
         case .none: geomType = wkbNone
         }
-        let layer = try withCStringArray(["SPATIAL_INDEX=YES"]) { opts -> OGRLayerH in
-            guard let l = GDALDatasetCreateLayer(handle, name, spatialReference.handle, geomType, opts) else {
+        var options: [String] = []
+        if GDALGetDriverShortName(GDALGetDatasetDriver(handle)).map({ String(cString: $0) }) == "GPKG" {
+            if geometryKind != .none { options.append("SPATIAL_INDEX=YES") }
+            if let fidColumn { options.append("FID=\(fidColumn)") }
+        }
+        let layer = try withCStringArray(options) { opts -> OGRLayerH in
+            guard let l = GDALDatasetCreateLayer(handle, name, spatialReference?.handle, geomType, opts) else {
                 throw GeoError.gdal(operation: "create layer \(name)",
                                     message: GDALRuntime.takeLastErrorMessage(default: "unknown error"))
             }
@@ -66,12 +76,12 @@ public final class GeoPackageWriter {
                                     message: GDALRuntime.takeLastErrorMessage(default: "unknown error"))
             }
         }
-        guard GDALDatasetStartTransaction(handle, 0) == OGRERR_NONE else {
+        guard !transactions || GDALDatasetStartTransaction(handle, 0) == OGRERR_NONE else {
             throw GeoError.gdal(operation: "start a transaction",
                                 message: GDALRuntime.takeLastErrorMessage(default: "unknown error"))
         }
         let writer = LayerWriter(dataset: handle, layer: layer, fieldCount: fields.count,
-                                 geometryKind: geometryKind)
+                                 geometryKind: geometryKind, transaction: transactions)
         openLayer = writer
         return writer
     }
@@ -93,23 +103,25 @@ public final class GeoPackageWriter {
         guard rename(temporaryPath, path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporaryPath)
-            throw GeoError.gdal(operation: "move the finished GeoPackage to \(path)", message: reason)
+            throw GeoError.gdal(operation: "move the finished file to \(path)", message: reason)
         }
     }
 }
 
 public enum GeometryKind: Sendable { case point, multiPolygon, none }
 
-/// Appends features to one layer of a `GeoPackageWriter`.
+/// Appends features to one layer of a `VectorFileWriter`.
 public final class LayerWriter {
     private let dataset: GDALDatasetH
     private let layer: OGRLayerH
     private let fieldCount: Int
     private let geometryKind: GeometryKind
+    private let transaction: Bool
     private var finished = false
     public private(set) var written = 0
 
-    init(dataset: GDALDatasetH, layer: OGRLayerH, fieldCount: Int, geometryKind: GeometryKind) {
+    init(dataset: GDALDatasetH, layer: OGRLayerH, fieldCount: Int, geometryKind: GeometryKind, transaction: Bool) {
+        self.transaction = transaction
         self.dataset = dataset
         self.layer = layer
         self.fieldCount = fieldCount
@@ -152,7 +164,7 @@ public final class LayerWriter {
     func finish() throws {
         guard !finished else { return }
         finished = true
-        guard GDALDatasetCommitTransaction(dataset) == OGRERR_NONE else {
+        guard !transaction || GDALDatasetCommitTransaction(dataset) == OGRERR_NONE else {
             throw GeoError.gdal(operation: "commit the layer",
                                 message: GDALRuntime.takeLastErrorMessage(default: "unknown error"))
         }

@@ -1,0 +1,349 @@
+/// Chooses areas for a flyer campaign: the most expected at-risk households reached within a
+/// budget of flyers (one per household), only where a volunteer can answer the requests the
+/// flyers bring in (docs/METHOD.md §10).
+public enum FlyerTargeting {
+    /// Which risk the campaign targets. `combined` adds the expected households at risk of debt
+    /// and of severe loneliness (a household at risk of both counts twice: it has two needs).
+    public enum Goal: String, Sendable, CaseIterable {
+        case debt, loneliness, combined
+        public var indices: [String] { self == .combined ? ["debt", "loneliness"] : [rawValue] }
+    }
+
+    /// Where the campaign may go.
+    public enum Catchment: Sendable, Equatable {
+        case everywhere
+        /// Areas whose municipality is one of these names (compared without case).
+        case municipalities([String])
+        /// Areas whose point lies within `radius` metres of (x, y), EPSG:28992.
+        case circle(x: Double, y: Double, radius: Double)
+        /// Areas within `radius` metres of an active volunteer (of the campaign's category).
+        case nearVolunteers(radius: Double)
+    }
+
+    public struct Request: Sendable {
+        public var budget: Int
+        public var goal: Goal
+        public var catchment: Catchment
+        /// An area is a target only if an active volunteer lives within this distance (metres).
+        public var volunteerDistance: Double
+        /// Value = expected at-risk households minus the help requests already from the area.
+        public var preferUnderReached: Bool
+        /// When set, an area next to one already chosen counts this much more (0.25 = +25%).
+        public var contiguityBonus: Double?
+
+        public init(budget: Int, goal: Goal, catchment: Catchment = .everywhere, volunteerDistance: Double = 3000,
+                    preferUnderReached: Bool = false, contiguityBonus: Double? = nil) {
+            self.budget = budget
+            self.goal = goal
+            self.catchment = catchment
+            self.volunteerDistance = volunteerDistance
+            self.preferUnderReached = preferUnderReached
+            self.contiguityBonus = contiguityBonus
+        }
+    }
+
+    /// One area as the planner sees it.
+    public struct Area: Sendable {
+        public var code: String
+        public var municipality: String?
+        public var households: Double?
+        public var x: Double?
+        public var y: Double?
+        /// Percentiles of the ranked indices (index name → 0–100).
+        public var percentiles: [String: Double]
+        /// Help requests from the area in the stored history.
+        public var requests: Int
+        public var underReached: Bool
+
+        public init(code: String, municipality: String?, households: Double?, x: Double?, y: Double?,
+                    percentiles: [String: Double], requests: Int, underReached: Bool) {
+            self.code = code
+            self.municipality = municipality
+            self.households = households
+            self.x = x
+            self.y = y
+            self.percentiles = percentiles
+            self.requests = requests
+            self.underReached = underReached
+        }
+    }
+
+    public struct Target: Sendable, Equatable {
+        public var rank: Int
+        public var code: String
+        public var flyers: Int
+        public var cumulativeFlyers: Int
+        public var expectedAtRisk: AtRiskModel.Share
+        /// What the selection maximised (expected at risk, less requests when preferring under-reached).
+        public var value: Double
+        public var nearestVolunteer: Double
+        /// Chosen as a neighbour of an earlier target (with a contiguity bonus).
+        public var adjacentTo: String?
+        public var why: String
+
+        public init(rank: Int, code: String, flyers: Int, cumulativeFlyers: Int, expectedAtRisk: AtRiskModel.Share,
+                    value: Double, nearestVolunteer: Double, adjacentTo: String?, why: String) {
+            self.rank = rank
+            self.code = code
+            self.flyers = flyers
+            self.cumulativeFlyers = cumulativeFlyers
+            self.expectedAtRisk = expectedAtRisk
+            self.value = value
+            self.nearestVolunteer = nearestVolunteer
+            self.adjacentTo = adjacentTo
+            self.why = why
+        }
+    }
+
+    public enum Exclusion: String, Sendable, CaseIterable {
+        case outsideCatchment = "outside_catchment"
+        case notRanked = "not_ranked"
+        case noHouseholds = "no_households"
+        case noVolunteerNearby = "no_volunteer_nearby"
+    }
+
+    public struct Plan: Sendable {
+        public var targets: [Target]
+        public var budget: Int
+        public var flyers: Int { targets.last?.cumulativeFlyers ?? 0 }
+        /// Expected at-risk households in the chosen areas (central, low, high).
+        public var expectedAtRisk: AtRiskModel.Share
+        /// The same for the naive order (highest risk first, stop at the first area that does not fit).
+        public var naiveExpectedAtRisk: AtRiskModel.Share
+        public var naiveFlyers: Int
+        public var eligible: Int
+        public var excluded: [Exclusion: [String]]
+        /// High-risk areas (percentile ≥ 80) left out because no volunteer lives nearby, with
+        /// their expected households at risk, highest first.
+        public var highRiskWithoutVolunteers: [(code: String, expectedAtRisk: Double)]
+        /// Why nothing was chosen, when nothing was.
+        public var nothingChosenBecause: String?
+
+        public init(targets: [Target], budget: Int, expectedAtRisk: AtRiskModel.Share, naiveExpectedAtRisk: AtRiskModel.Share,
+                    naiveFlyers: Int, eligible: Int, excluded: [Exclusion: [String]],
+                    highRiskWithoutVolunteers: [(code: String, expectedAtRisk: Double)], nothingChosenBecause: String?) {
+            self.targets = targets
+            self.budget = budget
+            self.expectedAtRisk = expectedAtRisk
+            self.naiveExpectedAtRisk = naiveExpectedAtRisk
+            self.naiveFlyers = naiveFlyers
+            self.eligible = eligible
+            self.excluded = excluded
+            self.highRiskWithoutVolunteers = highRiskWithoutVolunteers
+            self.nothingChosenBecause = nothingChosenBecause
+        }
+    }
+
+    /// Plans a campaign. `volunteers` are the points of the active volunteers (of the category)
+    /// in EPSG:28992; `neighbours` the queen contiguity of `areas` (same order), needed only for
+    /// a contiguity bonus; `models` the fitted at-risk models of the goal's indices.
+    public static func plan(_ request: Request, areas: [Area], volunteers: [(x: Double, y: Double)],
+                            neighbours: [[Int]]? = nil, models: [String: AtRiskModel.Fitted]) -> Plan {
+        let grid = PointGrid(volunteers, cellSize: max(request.volunteerDistance, 100))
+        let catchmentGrid: PointGrid? = {
+            if case let .nearVolunteers(radius) = request.catchment { return PointGrid(volunteers, cellSize: max(radius, 100)) }
+            return nil
+        }()
+        let municipalities: Set<String>? = {
+            if case let .municipalities(names) = request.catchment { return Set(names.map { $0.lowercased() }) }
+            return nil
+        }()
+
+        struct Candidate {
+            var index: Int
+            var flyers: Int
+            var expected: AtRiskModel.Share
+            var value: Double
+            var risk: Double
+            var nearest: Double
+        }
+        var candidates: [Candidate] = []
+        var excluded: [Exclusion: [String]] = [:]
+        var withoutVolunteers: [(code: String, expectedAtRisk: Double)] = []
+
+        for (i, area) in areas.enumerated() {
+            guard let x = area.x, let y = area.y, inCatchment(area, x: x, y: y, request.catchment, municipalities,
+                                                               catchmentGrid) else {
+                excluded[.outsideCatchment, default: []].append(area.code)
+                continue
+            }
+            let percentiles = request.goal.indices.compactMap { area.percentiles[$0] }
+            guard percentiles.count == request.goal.indices.count else {
+                excluded[.notRanked, default: []].append(area.code)
+                continue
+            }
+            guard let households = area.households, households >= 1 else {
+                excluded[.noHouseholds, default: []].append(area.code)
+                continue
+            }
+            var expected = AtRiskModel.Share.zero
+            for name in request.goal.indices {
+                guard let share = models[name]?.share(percentile: area.percentiles[name]!) else { continue }
+                expected = expected + share.scaled(by: households)
+            }
+            let risk = percentiles.reduce(0, +) / Double(percentiles.count)
+            guard let nearest = grid.nearest(x: x, y: y, within: request.volunteerDistance) else {
+                excluded[.noVolunteerNearby, default: []].append(area.code)
+                if risk >= 80 { withoutVolunteers.append((area.code, expected.central)) }
+                continue
+            }
+            let value = request.preferUnderReached ? max(0, expected.central - Double(area.requests)) : expected.central
+            candidates.append(Candidate(index: i, flyers: Int(households.rounded(.up)), expected: expected, value: value,
+                                        risk: risk, nearest: nearest))
+        }
+        withoutVolunteers.sort { ($0.expectedAtRisk, $1.code) > ($1.expectedAtRisk, $0.code) }
+
+        // Greedy by value per flyer (a neighbour of a chosen area boosted), skipping what no
+        // longer fits, so that smaller areas fill the rest of the budget.
+        let byIndex = Dictionary(uniqueKeysWithValues: candidates.enumerated().map { ($1.index, $0) })
+        var heap = MaxHeap<HeapEntry>()
+        for (c, cand) in candidates.enumerated() {
+            heap.push(HeapEntry(priority: cand.value / Double(cand.flyers), code: areas[cand.index].code, candidate: c,
+                                adjacentTo: nil))
+        }
+        var chosen: [(candidate: Int, adjacentTo: String?)] = []
+        var taken = Set<Int>()
+        var left = request.budget
+        while let entry = heap.pop() {
+            guard !taken.contains(entry.candidate) else { continue }
+            let cand = candidates[entry.candidate]
+            guard cand.flyers <= left else { continue }
+            taken.insert(entry.candidate)
+            chosen.append((entry.candidate, entry.adjacentTo))
+            left -= cand.flyers
+            if let bonus = request.contiguityBonus, let neighbours {
+                for n in neighbours[cand.index] {
+                    guard let c = byIndex[n], !taken.contains(c) else { continue }
+                    let other = candidates[c]
+                    heap.push(HeapEntry(priority: other.value / Double(other.flyers) * (1 + bonus), code: areas[n].code,
+                                        candidate: c, adjacentTo: areas[cand.index].code))
+                }
+            }
+        }
+        // Greedy by ratio can lose to one large area that alone is worth more (the classic
+        // knapsack counter-example); take that area instead when it is.
+        let greedyValue = chosen.reduce(0) { $0 + candidates[$1.candidate].value }
+        if let best = candidates.indices.filter({ candidates[$0].flyers <= request.budget })
+            .max(by: { (candidates[$0].value, areas[candidates[$1].index].code) < (candidates[$1].value, areas[candidates[$0].index].code) }),
+            candidates[best].value > greedyValue {
+            chosen = [(best, nil)]
+        }
+
+        var targets: [Target] = []
+        var cumulative = 0
+        var total = AtRiskModel.Share.zero
+        for (rank, pick) in chosen.enumerated() {
+            let cand = candidates[pick.candidate]
+            let area = areas[cand.index]
+            cumulative += cand.flyers
+            total = total + cand.expected
+            targets.append(Target(rank: rank + 1, code: area.code, flyers: cand.flyers, cumulativeFlyers: cumulative,
+                                  expectedAtRisk: cand.expected, value: cand.value, nearestVolunteer: cand.nearest,
+                                  adjacentTo: pick.adjacentTo,
+                                  why: why(area, goal: request.goal, expected: cand.expected, flyers: cand.flyers,
+                                           adjacentTo: pick.adjacentTo, nearest: cand.nearest)))
+        }
+
+        // The naive order for comparison: highest risk first, stop at the first area that does not fit.
+        var naive = AtRiskModel.Share.zero
+        var naiveFlyers = 0
+        for cand in candidates.sorted(by: { ($0.risk, areas[$1.index].code) > ($1.risk, areas[$0.index].code) }) {
+            guard naiveFlyers + cand.flyers <= request.budget else { break }
+            naiveFlyers += cand.flyers
+            naive = naive + cand.expected
+        }
+
+        var because: String?
+        if targets.isEmpty {
+            because = nothingChosen(request, candidates: candidates.map { (areas[$0.index].code, $0.flyers, $0.value) },
+                                    excluded: excluded, areaCount: areas.count)
+        }
+        return Plan(targets: targets, budget: request.budget, expectedAtRisk: total, naiveExpectedAtRisk: naive,
+                    naiveFlyers: naiveFlyers, eligible: candidates.count, excluded: excluded,
+                    highRiskWithoutVolunteers: withoutVolunteers, nothingChosenBecause: because)
+    }
+
+    static func inCatchment(_ area: Area, x: Double, y: Double, _ catchment: Catchment, _ municipalities: Set<String>?,
+                            _ volunteerGrid: PointGrid?) -> Bool {
+        switch catchment {
+        case .everywhere: return true
+        case .municipalities: return area.municipality.map { municipalities!.contains($0.lowercased()) } ?? false
+        case let .circle(cx, cy, radius): return ((x - cx) * (x - cx) + (y - cy) * (y - cy)).squareRoot() <= radius
+        case let .nearVolunteers(radius): return volunteerGrid!.nearest(x: x, y: y, within: radius) != nil
+        }
+    }
+
+    static func why(_ area: Area, goal: Goal, expected: AtRiskModel.Share, flyers: Int, adjacentTo: String?,
+                    nearest: Double) -> String {
+        var parts = goal.indices.map { name in
+            "\(name) percentile \(Int(area.percentiles[name]!.rounded()))"
+        }
+        parts.append("\(Int((1000 * expected.central / Double(flyers)).rounded())) expected at risk per 1,000 flyers")
+        if area.underReached { parts.append("under-reached") }
+        if let adjacentTo { parts.append("next to \(adjacentTo)") }
+        parts.append(nearest < 1 ? "volunteer in the area" : "volunteer within \(Int((nearest / 100).rounded(.up)) * 100) m")
+        return parts.joined(separator: "; ")
+    }
+
+    static func nothingChosen(_ request: Request, candidates: [(code: String, flyers: Int, value: Double)],
+                              excluded: [Exclusion: [String]], areaCount: Int) -> String {
+        if request.budget <= 0 { return "the budget is \(request.budget) flyers" }
+        if candidates.isEmpty {
+            let outside = excluded[.outsideCatchment]?.count ?? 0
+            if outside == areaCount { return "no area lies in the catchment" }
+            if let none = excluded[.noVolunteerNearby], !none.isEmpty {
+                return "no area in the catchment has an active volunteer within \(Int(request.volunteerDistance)) m "
+                    + "(\(none.count) areas left out for that reason); flyers there would bring requests nobody can answer"
+            }
+            return "no area in the catchment is ranked on the \(request.goal.rawValue) index and has households"
+        }
+        let first = candidates.max { ($0.value / Double($0.flyers), $1.code) < ($1.value / Double($1.flyers), $0.code) }!
+        let smallest = candidates.min { ($0.flyers, $0.code) < ($1.flyers, $1.code) }!
+        return "the budget of \(request.budget) flyers is smaller than every eligible area: the first choice, \(first.code), "
+            + "needs \(first.flyers) flyers and the smallest, \(smallest.code), \(smallest.flyers)"
+    }
+
+    struct HeapEntry: Comparable {
+        var priority: Double
+        var code: String
+        var candidate: Int
+        var adjacentTo: String?
+        /// Higher priority first; ties by the smaller area code, for determinism.
+        static func < (a: HeapEntry, b: HeapEntry) -> Bool {
+            a.priority != b.priority ? a.priority < b.priority : a.code > b.code
+        }
+    }
+}
+
+/// A binary max-heap.
+struct MaxHeap<Element: Comparable> {
+    private var items: [Element] = []
+
+    mutating func push(_ e: Element) {
+        items.append(e)
+        var i = items.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard items[parent] < items[i] else { break }
+            items.swapAt(parent, i)
+            i = parent
+        }
+    }
+
+    mutating func pop() -> Element? {
+        guard !items.isEmpty else { return nil }
+        items.swapAt(0, items.count - 1)
+        let top = items.removeLast()
+        var i = 0
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var largest = i
+            if l < items.count, items[largest] < items[l] { largest = l }
+            if r < items.count, items[largest] < items[r] { largest = r }
+            guard largest != i else { break }
+            items.swapAt(i, largest)
+            i = largest
+        }
+        return top
+    }
+}

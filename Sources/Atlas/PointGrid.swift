@@ -1,0 +1,37 @@
+/// Points bucketed in square cells, for "is there a point within r metres" and nearest-point
+/// queries in EPSG:28992 metres without comparing every pair.
+public struct PointGrid: Sendable {
+    struct Cell: Hashable { var i: Int; var j: Int }
+    private let size: Double
+    private var cells: [Cell: [(x: Double, y: Double)]] = [:]
+    public private(set) var count = 0
+
+    /// `cellSize` should be about the search radius used most (metres).
+    public init(_ points: [(x: Double, y: Double)], cellSize: Double) {
+        precondition(cellSize > 0)
+        size = cellSize
+        for p in points { cells[cell(p.x, p.y), default: []].append(p) }
+        count = points.count
+    }
+
+    private func cell(_ x: Double, _ y: Double) -> Cell {
+        Cell(i: Int((x / size).rounded(.down)), j: Int((y / size).rounded(.down)))
+    }
+
+    /// The distance to the nearest point, if one lies within `limit` metres.
+    public func nearest(x: Double, y: Double, within limit: Double) -> Double? {
+        guard count > 0 else { return nil }
+        let reach = Int((limit / size).rounded(.up))
+        let c = cell(x, y)
+        var best: Double?
+        for i in (c.i - reach)...(c.i + reach) {
+            for j in (c.j - reach)...(c.j + reach) {
+                for p in cells[Cell(i: i, j: j)] ?? [] {
+                    let d = ((p.x - x) * (p.x - x) + (p.y - y) * (p.y - y)).squareRoot()
+                    if d <= limit, d < (best ?? .infinity) { best = d }
+                }
+            }
+        }
+        return best
+    }
+}

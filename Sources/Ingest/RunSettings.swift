@@ -1,0 +1,163 @@
+import Atlas
+import Foundation
+import TOMLKit
+
+/// `[target]`: the flyer campaign. Every key is also a `hulpatlas target` flag.
+public struct TargetSettings: Sendable, Equatable {
+    public var budget = 5000
+    public var goal = FlyerTargeting.Goal.combined
+    public var municipalities: [String] = []
+    /// A postcode (its area point) or "x,y" in EPSG:28992 metres; with `radiusKm`.
+    public var around: String?
+    public var radiusKm: Double?
+    /// Catchment: areas within this distance of an active volunteer.
+    public var nearVolunteersKm: Double?
+    /// An area is a target only with an active volunteer this close.
+    public var volunteerKm = 3.0
+    public var category: Category?
+    public var preferUnderReached = true
+    /// Prefer contiguous clusters: a neighbour of a chosen area counts this much more.
+    public var contiguityBonus: Double?
+    public init() {}
+}
+
+/// `[report]`: which reports `run` writes and how.
+public struct ReportSettings: Sendable, Equatable {
+    public enum Quarters: Sendable, Equatable {
+        case latest, all
+        case these([String])
+    }
+    public var language = ReportLanguage.nl
+    public var quarters = Quarters.latest
+    /// A category with fewer active volunteers per help request than this is flagged.
+    public var lowHelpersPerRequest = 0.5
+    public init() {}
+}
+
+/// `[run]`: the inputs and outputs of `hulpatlas run --config FILE`, paths relative to the config file.
+public struct RunInputs: Sendable, Equatable {
+    public var name: String?
+    public var areas: String?
+    public var statistics: [String] = []
+    public var requests: String?
+    public var helpers: String?
+    public var out: String?
+    public var db: String?
+    public init() {}
+}
+
+extension HulpatlasConfig {
+    static func target(_ t: TOMLTable, _ fail: (String) -> ConfigError) throws -> TargetSettings {
+        var s = TargetSettings()
+        for key in t.keys {
+            let v = t[key]!
+            func number() throws -> Double {
+                guard let n = v.double ?? v.int.map(Double.init), n >= 0 else { throw fail("target.\(key) must be a number ≥ 0") }
+                return n
+            }
+            switch key {
+            case "budget":
+                guard let n = v.int, n >= 0 else { throw fail("target.budget must be a whole number of flyers ≥ 0") }
+                s.budget = n
+            case "index":
+                guard let g = v.string.flatMap(FlyerTargeting.Goal.init(rawValue:)) else {
+                    throw fail("target.index must be one of debt, loneliness, combined")
+                }
+                s.goal = g
+            case "municipalities":
+                guard let a = v.array else { throw fail("target.municipalities must be a list of names") }
+                s.municipalities = try (0..<a.count).map { i in
+                    guard let name = a[i].string else { throw fail("target.municipalities must be a list of names") }
+                    return name
+                }
+            case "around":
+                guard let p = v.string else { throw fail("target.around must be a postcode or \"x,y\" (EPSG:28992)") }
+                s.around = p
+            case "radius_km": s.radiusKm = try number()
+            case "near_volunteers_km": s.nearVolunteersKm = try number()
+            case "volunteer_km": s.volunteerKm = try number()
+            case "category":
+                guard let c = v.string.flatMap(Category.init(rawValue:)) else {
+                    throw fail("target.category must be one of praktisch, sociaal, vervoer")
+                }
+                s.category = c
+            case "prefer_under_reached":
+                guard let b = v.bool else { throw fail("target.prefer_under_reached must be true or false") }
+                s.preferUnderReached = b
+            case "contiguity_bonus": s.contiguityBonus = try number()
+            default:
+                throw fail("unknown key target.\(key) (known: budget, index, municipalities, around, radius_km, "
+                           + "near_volunteers_km, volunteer_km, category, prefer_under_reached, contiguity_bonus)")
+            }
+        }
+        if (s.around == nil) != (s.radiusKm == nil) { throw fail("target.around and target.radius_km go together") }
+        return s
+    }
+
+    static func report(_ t: TOMLTable, _ fail: (String) -> ConfigError) throws -> ReportSettings {
+        var s = ReportSettings()
+        for key in t.keys {
+            let v = t[key]!
+            switch key {
+            case "lang":
+                guard let l = v.string.flatMap(ReportLanguage.init(rawValue:)) else { throw fail("report.lang must be nl or en") }
+                s.language = l
+            case "quarters":
+                if let word = v.string, word == "latest" || word == "all" {
+                    s.quarters = word == "all" ? .all : .latest
+                } else if let a = v.array {
+                    s.quarters = .these(try (0..<a.count).map { i in
+                        guard let q = a[i].string, ReportSettings.isQuarter(q) else {
+                            throw fail("report.quarters entries must look like 2023-Q4")
+                        }
+                        return q
+                    })
+                } else {
+                    throw fail("report.quarters must be \"latest\", \"all\" or a list like [\"2023-Q4\"]")
+                }
+            case "low_helpers_per_request":
+                guard let n = v.double ?? v.int.map(Double.init), n >= 0 else {
+                    throw fail("report.low_helpers_per_request must be a number ≥ 0")
+                }
+                s.lowHelpersPerRequest = n
+            default:
+                throw fail("unknown key report.\(key) (known: lang, quarters, low_helpers_per_request)")
+            }
+        }
+        return s
+    }
+
+    static func run(_ t: TOMLTable, folder: String, _ fail: (String) -> ConfigError) throws -> RunInputs {
+        var s = RunInputs()
+        func path(_ key: String, _ v: TOMLValueConvertible) throws -> String {
+            guard let p = v.string, !p.isEmpty else { throw fail("run.\(key) must be a path") }
+            return p.hasPrefix("/") ? p : (folder as NSString).appendingPathComponent(p)
+        }
+        for key in t.keys {
+            let v = t[key]!
+            switch key {
+            case "name":
+                guard let n = v.string, !n.isEmpty, !n.contains("/") else { throw fail("run.name must be a folder name") }
+                s.name = n
+            case "areas": s.areas = try path(key, v)
+            case "stats":
+                guard let a = v.array else { throw fail("run.stats must be a list of paths") }
+                s.statistics = try (0..<a.count).map { try path(key, a[$0]) }
+            case "requests": s.requests = try path(key, v)
+            case "helpers": s.helpers = try path(key, v)
+            case "out": s.out = try path(key, v)
+            case "db": s.db = try path(key, v)
+            default: throw fail("unknown key run.\(key) (known: name, areas, stats, requests, helpers, out, db)")
+            }
+        }
+        return s
+    }
+}
+
+extension ReportSettings {
+    public static func isQuarter(_ s: String) -> Bool {
+        let parts = s.split(separator: "-")
+        return parts.count == 2 && parts[0].count == 4 && Int(parts[0]) != nil
+            && ["Q1", "Q2", "Q3", "Q4"].contains(String(parts[1]))
+    }
+}

@@ -1,0 +1,89 @@
+import Atlas
+import Foundation
+import Geo
+import Store
+
+/// Everything a quarterly report draws on, loaded once for all reports of a run.
+public struct ReportData {
+    public var areas: [AreaRecord]
+    public var geometries: [String: Data]
+    public var scores: [String: [String: StoredIndexScore]]
+    public var reach: [String: Reach.AreaReach]
+    public var plan: StoredTargetPlan?
+    public var requests: [HelpRequest]
+    public var helpers: [Helper]
+    /// Area points of PC6 and PC4 areas (distances), and of PC4 only (the catchment drawing,
+    /// coarse on purpose so that no volunteer's address can be read from the map).
+    public var locator: Locator
+    public var pc4Locator: Locator
+    public var rule: OutcomeRule
+    public var suppression: Suppression
+    public var language: ReportLanguage
+    public var lowHelpersPerRequest: Double
+    /// Where the areas came from (file name) and their statistics year.
+    public var areaSource: String
+    public var areaYear: Int
+
+    public init(areas: [AreaRecord], geometries: [String: Data], scores: [String: [String: StoredIndexScore]],
+                reach: [String: Reach.AreaReach], plan: StoredTargetPlan?, requests: [HelpRequest], helpers: [Helper],
+                locator: Locator, pc4Locator: Locator, rule: OutcomeRule, suppression: Suppression, language: ReportLanguage,
+                lowHelpersPerRequest: Double, areaSource: String, areaYear: Int) {
+        self.areas = areas
+        self.geometries = geometries
+        self.scores = scores
+        self.reach = reach
+        self.plan = plan
+        self.requests = requests
+        self.helpers = helpers
+        self.locator = locator
+        self.pc4Locator = pc4Locator
+        self.rule = rule
+        self.suppression = suppression
+        self.language = language
+        self.lowHelpersPerRequest = lowHelpersPerRequest
+        self.areaSource = areaSource
+        self.areaYear = areaYear
+    }
+}
+
+/// One report: a location (or all locations) and a quarter.
+public struct QuarterReport {
+    public static let allLocations = "all"
+    public var location: String
+    public var quarter: Int
+
+    public init(location: String, quarter: Int) {
+        self.location = location
+        self.quarter = quarter
+    }
+
+    public var quarterLabel: String { Day.quarterLabel(quarter) }
+
+    /// The file name: report.html for all locations in the latest quarter, else
+    /// report-<location>-<quarter>.html.
+    public func fileName(latest: Int) -> String {
+        if location == QuarterReport.allLocations && quarter == latest { return "report.html" }
+        return "report-\(QuarterReport.slug(location))-\(quarterLabel).html"
+    }
+
+    static func slug(_ s: String) -> String {
+        let folded = s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        var out = ""
+        for ch in folded.unicodeScalars {
+            if CharacterSet.alphanumerics.contains(ch) && ch.isASCII { out.unicodeScalars.append(ch) }
+            else if !out.hasSuffix("-") { out += "-" }
+        }
+        return out.trimmingCharacters(in: CharacterSet(charactersIn: "-")).lowercased()
+    }
+
+    /// The page and its figures.
+    public func render(_ data: ReportData, fileName name: String) -> (html: String, figures: [[String]]) {
+        let text = ReportText(lang: data.language, threshold: data.suppression.threshold)
+        let figures = ReportFigures(text: text)
+        var body = ReportSections(report: self, data: data, text: text, figures: figures)
+        let page = body.page()
+        return (page.markup, figures.figures.map { [name, $0.section, $0.group, $0.measure, $0.value, $0.suppressed ? "1" : "0"] })
+    }
+
+    public static let figuresHeader = ["report", "section", "group", "measure", "value", "suppressed"]
+}

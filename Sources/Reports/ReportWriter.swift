@@ -1,0 +1,68 @@
+import Atlas
+import Foundation
+
+/// Writes the quarterly reports of a run and report_figures.csv (every number on every page).
+public enum ReportWriter {
+    public struct Written: Sendable {
+        public var file: String
+        public var location: String
+        public var quarter: String
+    }
+
+    /// The reports to write: every location and all locations together, for the chosen quarters.
+    public static func plan(requests: [HelpRequest], quarters: [String]?, locations only: [String]?) throws -> [QuarterReport] {
+        guard let first = requests.map(\.createdAt.quarterIndex).min(), let last = requests.map(\.createdAt.quarterIndex).max()
+        else { return [] }
+        let known = Set(requests.map(\.location))
+        for name in only ?? [] where name != QuarterReport.allLocations && !known.contains(name) {
+            throw ReportError.unknownLocation(name, known: known.sorted())
+        }
+        let locations = only ?? ([QuarterReport.allLocations] + known.sorted())
+        let indices: [Int]
+        switch quarters {
+        case nil: indices = [last]
+        case let list?:
+            if list == ["all"] { indices = Array(first...last) } else {
+                indices = try list.map { label in
+                    if label == "latest" { return last }
+                    guard let q = quarterIndex(label) else { throw ReportError.badQuarter(label) }
+                    return q
+                }
+            }
+        }
+        return indices.flatMap { q in locations.map { QuarterReport(location: $0, quarter: q) } }
+    }
+
+    static func quarterIndex(_ label: String) -> Int? {
+        let parts = label.split(separator: "-")
+        guard parts.count == 2, let y = Int(parts[0]), parts[1].count == 2, parts[1].first == "Q",
+              let q = Int(parts[1].dropFirst()), (1...4).contains(q) else { return nil }
+        return y * 4 + q - 1
+    }
+
+    public static func write(_ reports: [QuarterReport], data: ReportData, folder: String) throws -> [Written] {
+        try createOutputFolder(folder)
+        let latest = data.requests.map(\.createdAt.quarterIndex).max() ?? 0
+        var written: [Written] = []
+        var figureRows: [[String]] = []
+        for report in reports {
+            let name = report.fileName(latest: latest)
+            let page = report.render(data, fileName: name)
+            try writeText(page.html, to: (folder as NSString).appendingPathComponent(name))
+            figureRows += page.figures
+            written.append(Written(file: name, location: report.location, quarter: report.quarterLabel))
+        }
+        try CSVFile.write(header: QuarterReport.figuresHeader, rows: figureRows,
+                          to: (folder as NSString).appendingPathComponent("report_figures.csv"))
+        return written
+    }
+
+    /// Writes text atomically (temporary file, then rename).
+    public static func writeText(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ReportError.cannotWrite(path: path, reason: POSIXErrorDescription(error) ?? "\(error)")
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Geo
+
+/// An inline SVG choropleth of areas in EPSG:28992: one `<path class="area">` per area with a
+/// `<title>` for the hover label, targets outlined, and an optional catchment outline.
+public struct SVGMap {
+    public struct Area {
+        public var code: String
+        public var rings: [[(x: Double, y: Double)]]
+        public var fill: String
+        public var title: String
+        public var outlined: Bool
+    }
+
+    /// Map width in SVG units; coordinates are rounded to whole units.
+    static let width = 1000.0
+
+    public let minX: Double, minY: Double, maxX: Double, maxY: Double
+
+    /// The map frame around the rings of `areas` (with a 2% margin).
+    public init(extentOf rings: [[(x: Double, y: Double)]]) {
+        let xs = rings.flatMap { $0.map(\.x) }, ys = rings.flatMap { $0.map(\.y) }
+        let x0 = xs.min() ?? 0, x1 = xs.max() ?? 1, y0 = ys.min() ?? 0, y1 = ys.max() ?? 1
+        let margin = max(x1 - x0, y1 - y0, 1) * 0.02
+        minX = x0 - margin; maxX = x1 + margin; minY = y0 - margin; maxY = y1 + margin
+    }
+
+    var scale: Double { SVGMap.width / (maxX - minX) }
+    var height: Int { Int(((maxY - minY) * scale).rounded(.up)) }
+
+    /// The simplification tolerance (metres) that keeps shapes at the map's resolution.
+    public var tolerance: Double { 0.75 / scale }
+
+    /// Simplified rings of stored WKB shapes, for drawing (GDAL: simplify preserving topology).
+    public static func rings(wkb: Data?, tolerance: Double) -> [[(x: Double, y: Double)]] {
+        guard let wkb, let g = try? Geometry(wkb: [UInt8](wkb)) else { return [] }
+        return (tolerance > 0 ? g.simplified(tolerance: tolerance) ?? g : g).rings()
+    }
+
+    /// The path data of rings: absolute whole-unit coordinates, repeated points dropped.
+    func pathData(_ rings: [[(x: Double, y: Double)]]) -> String {
+        var d = ""
+        for ring in rings {
+            var last: (Int, Int)?
+            var points = 0
+            var part = ""
+            for p in ring {
+                let q = (Int(((p.x - minX) * scale).rounded()), Int(((maxY - p.y) * scale).rounded()))
+                if let last, last == q { continue }
+                part += (last == nil ? "M" : "L") + "\(q.0) \(q.1)"
+                last = q
+                points += 1
+            }
+            if points >= 3 { d += part + "Z" }
+        }
+        return d
+    }
+
+    /// The map as an `<svg>` element. `id` names it for tests and styling.
+    public func render(id: String, label: String, areas: [Area], catchment: [[(x: Double, y: Double)]]?,
+                       legend: [(color: String, label: String)], catchmentLabel: String?, targetLabel: String?) -> HTML {
+        var paths: [HTML] = []
+        for a in areas {
+            let d = pathData(a.rings)
+            paths.append("<path class=\"area\(a.outlined ? " target" : "")\" data-code=\"\(a.code)\" d=\"\(d)\" fill=\"\(a.fill)\"><title>\(a.title)</title></path>\n")
+        }
+        var overlay: HTML = ""
+        if let catchment, !catchment.isEmpty {
+            overlay = "<path class=\"catchment\" d=\"\(pathData(catchment))\" fill-rule=\"evenodd\"><title>\(catchmentLabel ?? "")</title></path>\n"
+        }
+        // Outlines of targets drawn last, so that neighbours do not cover them.
+        let outlines: [HTML] = areas.filter(\.outlined).map { "<path class=\"outline\" d=\"\(pathData($0.rings))\"/>\n" }
+        var legendItems: [HTML] = legend.map { "<li><span class=\"swatch\" style=\"background:\($0.color)\"></span>\($0.label)</li>" }
+        if let targetLabel, !outlines.isEmpty { legendItems.append("<li><span class=\"swatch target\"></span>\(targetLabel)</li>") }
+        if let catchmentLabel, catchment?.isEmpty == false {
+            legendItems.append("<li><span class=\"swatch catchment\"></span>\(catchmentLabel)</li>")
+        }
+        return """
+            <figure class="map"><svg id="\(id)" viewBox="0 0 \(Int(SVGMap.width)) \(height)" role="img" aria-label="\(label)">
+            \(paths)\(overlay)\(outlines)</svg>
+            <figcaption><ul class="legend">\(legendItems)</ul></figcaption></figure>
+            """
+    }
+
+    /// Five percentile classes (quintiles) from light to dark, and grey for areas not ranked.
+    public static let classColors = ["#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000"]
+    public static let notRankedColor = "#d4d4d4"
+
+    public static func color(percentile: Double?) -> String {
+        guard let p = percentile else { return notRankedColor }
+        return classColors[min(Int(p / 20), 4)]
+    }
+}

@@ -1,0 +1,36 @@
+import Atlas
+import Store
+
+/// targets.csv: one row per chosen area, in the order chosen.
+public enum TargetsTable {
+    public static let header = ["rank", "area_code", "municipality", "households", "flyers", "cumulative_flyers",
+                                "debt_percentile", "loneliness_percentile", "requests_per_1000_households",
+                                "requests_suppressed", "under_reached", "expected_at_risk", "expected_at_risk_low",
+                                "expected_at_risk_high", "target_score", "nearest_volunteer_m", "adjacent_to", "why"]
+
+    public static func rows(_ plan: FlyerTargeting.Plan, areas: [String: AreaRecord], scores: [String: [String: StoredIndexScore]],
+                            reach: [String: Reach.AreaReach], suppression: Suppression) -> [[String]] {
+        plan.targets.map { t in
+            let area = areas[t.code]
+            let s = scores[t.code] ?? [:]
+            let r = reach[t.code]
+            let hidden = r.map { suppression.hides($0.requests) } ?? false
+            return [String(t.rank), t.code, area?.municipality ?? "", Format.count(area?.households), String(t.flyers),
+                    String(t.cumulativeFlyers), Format.fixed(s["debt"]?.percentile, decimals: 2),
+                    Format.fixed(s["loneliness"]?.percentile, decimals: 2),
+                    hidden ? "" : Format.fixed(r?.perThousandHouseholds, decimals: 2), hidden ? "1" : "0",
+                    s.values.contains { $0.underReached == true } ? "1" : "0",
+                    Format.fixed(t.expectedAtRisk.central, decimals: 1), Format.fixed(t.expectedAtRisk.low, decimals: 1),
+                    Format.fixed(t.expectedAtRisk.high, decimals: 1),
+                    Format.fixed(t.value / Double(t.flyers), decimals: 4), Format.fixed(t.nearestVolunteer, decimals: 0),
+                    t.adjacentTo ?? "", t.why]
+        }
+    }
+
+    public static func write(_ plan: FlyerTargeting.Plan, areas: [AreaRecord], scores: [String: [String: StoredIndexScore]],
+                             reach: [String: Reach.AreaReach], suppression: Suppression, to path: String) throws {
+        let byCode = Dictionary(uniqueKeysWithValues: areas.map { ($0.code, $0) })
+        try CSVFile.write(header: header, rows: rows(plan, areas: byCode, scores: scores, reach: reach, suppression: suppression),
+                          to: path)
+    }
+}

@@ -1,0 +1,103 @@
+import Atlas
+import GRDB
+
+/// A flyer plan as stored: what was asked, what was chosen, and what was left out.
+public struct StoredTargetPlan: Sendable {
+    public var goal: FlyerTargeting.Goal
+    public var budget: Int
+    /// How the catchment was given ("municipalities Dordrecht, Zwijndrecht", "5 km around 3311", …).
+    public var catchment: String
+    public var volunteerDistance: Double
+    public var category: Category?
+    public var preferUnderReached: Bool
+    public var contiguityBonus: Double?
+    public var plan: FlyerTargeting.Plan
+
+    public init(goal: FlyerTargeting.Goal, budget: Int, catchment: String, volunteerDistance: Double, category: Category?,
+                preferUnderReached: Bool, contiguityBonus: Double?, plan: FlyerTargeting.Plan) {
+        self.goal = goal
+        self.budget = budget
+        self.catchment = catchment
+        self.volunteerDistance = volunteerDistance
+        self.category = category
+        self.preferUnderReached = preferUnderReached
+        self.contiguityBonus = contiguityBonus
+        self.plan = plan
+    }
+}
+
+extension AtlasStore {
+    /// Replaces the flyer plan of an area set, in one transaction.
+    public func replaceTargetPlan(_ stored: StoredTargetPlan, level: AreaLevel, year: Int) throws {
+        let plan = stored.plan
+        try write { db in
+            let key: StatementArguments = [level.rawValue, year]
+            try db.execute(sql: "DELETE FROM target_plans WHERE level = ? AND year = ?", arguments: key)
+            try db.execute(sql: """
+                INSERT INTO target_plans (level, year, goal, budget, catchment, volunteer_distance_m, category,
+                    prefer_under_reached, contiguity_bonus, eligible, expected, expected_low, expected_high,
+                    naive_expected, naive_flyers, nothing_chosen_because)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: key + [stored.goal.rawValue, stored.budget, stored.catchment, stored.volunteerDistance,
+                                       stored.category?.rawValue, stored.preferUnderReached, stored.contiguityBonus,
+                                       plan.eligible, plan.expectedAtRisk.central, plan.expectedAtRisk.low,
+                                       plan.expectedAtRisk.high, plan.naiveExpectedAtRisk.central, plan.naiveFlyers,
+                                       plan.nothingChosenBecause])
+            let target = try db.makeStatement(sql: """
+                INSERT INTO flyer_targets (level, year, rank, code, flyers, cumulative_flyers, expected, expected_low,
+                    expected_high, value, nearest_volunteer_m, adjacent_to, why)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for t in plan.targets {
+                try target.execute(arguments: key + [t.rank, t.code, t.flyers, t.cumulativeFlyers, t.expectedAtRisk.central,
+                                                     t.expectedAtRisk.low, t.expectedAtRisk.high, t.value,
+                                                     t.nearestVolunteer, t.adjacentTo, t.why])
+            }
+            let exclusion = try db.makeStatement(sql: """
+                INSERT INTO target_exclusions (level, year, code, reason, high_risk_expected) VALUES (?, ?, ?, ?, ?)
+                """)
+            let highRisk = Dictionary(uniqueKeysWithValues: plan.highRiskWithoutVolunteers.map { ($0.code, $0.expectedAtRisk) })
+            for reason in FlyerTargeting.Exclusion.allCases {
+                for code in plan.excluded[reason] ?? [] {
+                    try exclusion.execute(arguments: key + [code, reason.rawValue, highRisk[code]])
+                }
+            }
+        }
+    }
+
+    /// The stored flyer plan of an area set, or nil when `target` has not run for it.
+    public func targetPlan(level: AreaLevel, year: Int) throws -> StoredTargetPlan? {
+        try read { db -> StoredTargetPlan? in
+            let key: StatementArguments = [level.rawValue, year]
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM target_plans WHERE level = ? AND year = ?", arguments: key)
+            else { return nil }
+            let targets = try Row.fetchAll(db, sql: "SELECT * FROM flyer_targets WHERE level = ? AND year = ? ORDER BY rank",
+                                           arguments: key).map { r in
+                FlyerTargeting.Target(rank: r["rank"], code: r["code"], flyers: r["flyers"], cumulativeFlyers: r["cumulative_flyers"],
+                                      expectedAtRisk: .init(central: r["expected"], low: r["expected_low"], high: r["expected_high"]),
+                                      value: r["value"], nearestVolunteer: r["nearest_volunteer_m"], adjacentTo: r["adjacent_to"],
+                                      why: r["why"])
+            }
+            var excluded: [FlyerTargeting.Exclusion: [String]] = [:]
+            var highRisk: [(code: String, expectedAtRisk: Double)] = []
+            for r in try Row.fetchAll(db, sql: "SELECT * FROM target_exclusions WHERE level = ? AND year = ? ORDER BY code",
+                                      arguments: key) {
+                guard let reason = FlyerTargeting.Exclusion(rawValue: r["reason"]) else { continue }
+                excluded[reason, default: []].append(r["code"])
+                if let e: Double = r["high_risk_expected"] { highRisk.append((r["code"], e)) }
+            }
+            highRisk.sort { ($0.expectedAtRisk, $1.code) > ($1.expectedAtRisk, $0.code) }
+            let plan = FlyerTargeting.Plan(
+                targets: targets, budget: row["budget"],
+                expectedAtRisk: .init(central: row["expected"], low: row["expected_low"], high: row["expected_high"]),
+                naiveExpectedAtRisk: .init(central: row["naive_expected"], low: row["naive_expected"], high: row["naive_expected"]),
+                naiveFlyers: row["naive_flyers"], eligible: row["eligible"], excluded: excluded,
+                highRiskWithoutVolunteers: highRisk, nothingChosenBecause: row["nothing_chosen_because"])
+            return StoredTargetPlan(goal: FlyerTargeting.Goal(rawValue: row["goal"]) ?? .debt, budget: row["budget"],
+                                    catchment: row["catchment"], volunteerDistance: row["volunteer_distance_m"],
+                                    category: (row["category"] as String?).flatMap(Category.init(rawValue:)),
+                                    preferUnderReached: row["prefer_under_reached"], contiguityBonus: row["contiguity_bonus"],
+                                    plan: plan)
+        }
+    }
+}

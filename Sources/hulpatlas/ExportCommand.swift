@@ -1,0 +1,84 @@
+import ArgumentParser
+import Atlas
+import Foundation
+import Ingest
+import Reports
+import Store
+
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case csv, xlsx, gpkg }
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Research export: tidy CSV tables with a column dictionary, one XLSX workbook, or the styled atlas GeoPackage.",
+        discussion: "Example: hulpatlas export --db atlas.sqlite --format xlsx --out Reports/research")
+
+    @Option(help: "The SQLite store.") var db: String = "hulpatlas.sqlite"
+    @Option(help: "pc4 or pc6 (needed when the store holds several area sets).") var level: AreaLevel?
+    @Option(help: "The statistics year (needed when the store holds several).") var year: Int?
+    @Option(help: "csv, xlsx or gpkg.") var format: ExportFormat
+    @Option(help: "The output folder.") var out: String
+    @OptionGroup var options: MatchHistoryOptions
+
+    func run() throws {
+        let store = try AtlasStore(path: db)
+        let set = try store.resolveAreaSet(level: level, year: year)
+        let config = try options.load()
+        let areas = try store.areas(level: set.level, year: set.year)
+        try createOutputFolder(out)
+        for file in try ExportStage.write(format, store: store, set: set, areas: areas, requests: try store.requests(),
+                                          config: config, folder: out) {
+            print("  \(out)/\(file)")
+        }
+    }
+}
+
+/// Writes the shareable tables of a store (all with small counts suppressed).
+enum ExportStage {
+    /// The tidy tables as CSV files in `folder`; returns their names in the order written.
+    static func tables(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], requests: [HelpRequest],
+                       config: HulpatlasConfig, folder: String) throws -> [String] {
+        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        let suppression = Suppression(threshold: config.suppressionThreshold)
+        let scores = try store.indexScores(level: set.level, year: set.year)
+        let reach = try store.reach(level: set.level, year: set.year)
+        var files = ["areas.csv", "index_summary.csv", "index_components.csv"]
+        try AreasTable.write(areas, indices: scores, reach: reach, suppression: suppression, to: path("areas.csv"))
+        try IndexSummaryTable.write(try store.indexMeasures(level: set.level, year: set.year), to: path("index_summary.csv"))
+        try IndexComponentsTable.write(try store.indexComponents(level: set.level, year: set.year),
+                                       to: path("index_components.csv"))
+        if let plan = try store.targetPlan(level: set.level, year: set.year) {
+            try TargetsTable.write(plan.plan, areas: areas, scores: scores, reach: reach, suppression: suppression,
+                                   to: path("targets.csv"))
+            files.append("targets.csv")
+        }
+        if !requests.isEmpty {
+            files += try MatchHistoryReport.write(store: store, requests: requests, folder: folder, rule: config.outcome,
+                                                  suppression: suppression).files
+        }
+        try CSVFile.write(header: ColumnDictionary.header, rows: ColumnDictionary.rows, to: path("columns.csv"))
+        files.append("columns.csv")
+        return files
+    }
+
+    static func write(_ format: ExportFormat, store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord],
+                      requests: [HelpRequest], config: HulpatlasConfig, folder: String) throws -> [String] {
+        switch format {
+        case .csv:
+            return try tables(store: store, set: set, areas: areas, requests: requests, config: config, folder: folder)
+        case .xlsx:
+            let scratch = (folder as NSString).appendingPathComponent(".export-\(getpid())")
+            try createOutputFolder(scratch)
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            let files = try tables(store: store, set: set, areas: areas, requests: requests, config: config, folder: scratch)
+            try Workbook.write(sheets: files.map { (($0 as NSString).deletingPathExtension, (scratch as NSString).appendingPathComponent($0)) },
+                               to: (folder as NSString).appendingPathComponent("hulpatlas.xlsx"))
+            return ["hulpatlas.xlsx"]
+        case .gpkg:
+            try AtlasGeoPackage.write(store: store, set: set, areas: areas, plan: try store.targetPlan(level: set.level, year: set.year),
+                                      suppression: Suppression(threshold: config.suppressionThreshold),
+                                      to: (folder as NSString).appendingPathComponent("atlas.gpkg"))
+            return ["atlas.gpkg"]
+        }
+    }
+}

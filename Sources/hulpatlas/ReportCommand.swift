@@ -1,0 +1,82 @@
+import ArgumentParser
+import Atlas
+import Foundation
+import Ingest
+import Reports
+import Store
+
+/// The report flags; each overrides the `[report]` section of the config.
+struct ReportOptions: ParsableArguments {
+    @Option(help: "Report language: nl (default) or en.") var lang: ReportLanguage?
+    @Option(name: .customLong("quarter"), help: "A quarter (2023-Q4), latest (default) or all; repeatable.")
+    var quarters: [String] = []
+    @Option(name: .customLong("low-helpers-per-request"), help: "Flag categories with fewer active volunteers per request (default 0.5).")
+    var lowHelpersPerRequest: Double?
+
+    func apply(to settings: inout ReportSettings) {
+        if let lang { settings.language = lang }
+        if !quarters.isEmpty {
+            settings.quarters = quarters == ["all"] ? .all : quarters == ["latest"] ? .latest : .these(quarters)
+        }
+        if let lowHelpersPerRequest { settings.lowHelpersPerRequest = lowHelpersPerRequest }
+    }
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write self-contained quarterly reports (report.html and one per location) from the store.",
+        discussion: "Example: hulpatlas report --db atlas.sqlite --quarter 2023-Q4 --out Reports/2023-Q4")
+
+    @Option(help: "The SQLite store.") var db: String = "hulpatlas.sqlite"
+    @Option(help: "pc4 or pc6 (needed when the store holds several area sets).") var level: AreaLevel?
+    @Option(help: "The statistics year (needed when the store holds several).") var year: Int?
+    @Option(help: "The output folder.") var out: String
+    @Option(name: .customLong("location"), help: "Only this location (repeatable; 'all' for all locations together).")
+    var locations: [String] = []
+    @OptionGroup var options: MatchHistoryOptions
+    @OptionGroup var report: ReportOptions
+
+    func run() throws {
+        let store = try AtlasStore(path: db)
+        let set = try store.resolveAreaSet(level: level, year: year)
+        let config = try options.load()
+        var settings = config.report
+        report.apply(to: &settings)
+        let written = try ReportStage.run(store: store, set: set, areas: try store.areas(level: set.level, year: set.year),
+                                          requests: try store.requests(), helpers: try store.helpers(), config: config,
+                                          settings: settings, locations: locations.isEmpty ? nil : locations, folder: out)
+        for w in written { print("  \(out)/\(w.file)") }
+        print("  \(out)/report_figures.csv")
+    }
+}
+
+/// Builds the report data from the store and writes the reports.
+enum ReportStage {
+    static func run(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], requests: [HelpRequest], helpers: [Helper],
+                    config: HulpatlasConfig, settings: ReportSettings, locations: [String]?,
+                    folder: String) throws -> [ReportWriter.Written] {
+        guard !requests.isEmpty else {
+            throw TargetStage.Failure(description: "the store holds no match history: a quarterly report needs requests "
+                                      + "(hulpatlas ingest requests FILE)")
+        }
+        let quarters: [String]?
+        switch settings.quarters {
+        case .latest: quarters = nil
+        case .all: quarters = ["all"]
+        case let .these(list): quarters = list
+        }
+        let reports = try ReportWriter.plan(requests: requests, quarters: quarters, locations: locations)
+        let data = ReportData(
+            areas: areas, geometries: try store.areaGeometries(level: set.level, year: set.year),
+            scores: try store.indexScores(level: set.level, year: set.year),
+            reach: try store.reach(level: set.level, year: set.year),
+            plan: try store.targetPlan(level: set.level, year: set.year), requests: requests, helpers: helpers,
+            locator: Locator(pc6Points: try store.areaPoints(level: .pc6), pc4Points: try store.areaPoints(level: .pc4)),
+            pc4Locator: Locator(pc6Points: [:], pc4Points: try store.areaPoints(level: .pc4)),
+            rule: config.outcome, suppression: Suppression(threshold: config.suppressionThreshold),
+            language: settings.language, lowHelpersPerRequest: settings.lowHelpersPerRequest,
+            areaSource: (set.source as NSString).lastPathComponent, areaYear: set.year)
+        return try ReportWriter.write(reports, data: data, folder: folder)
+    }
+}

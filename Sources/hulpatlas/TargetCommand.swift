@@ -1,0 +1,116 @@
+import ArgumentParser
+import Atlas
+import Foundation
+import Ingest
+import Reports
+import Store
+
+extension FlyerTargeting.Goal: ExpressibleByArgument {}
+extension Category: ExpressibleByArgument {}
+extension ReportLanguage: ExpressibleByArgument {}
+
+/// The flyer-campaign flags; each overrides the `[target]` section of the config.
+struct TargetOptions: ParsableArguments {
+    @Option(help: "Flyers to spend (one per household).") var budget: Int?
+    @Option(name: .customLong("index"), help: "What to target: debt, loneliness or combined.") var goal: FlyerTargeting.Goal?
+    @Option(name: .customLong("municipality"), help: "Catchment: this municipality (repeatable).") var municipalities: [String] = []
+    @Option(help: "Catchment centre: a postcode or \"x,y\" in EPSG:28992 metres (with --radius-km).") var around: String?
+    @Option(name: .customLong("radius-km"), help: "Catchment radius around --around.") var radiusKm: Double?
+    @Option(name: .customLong("near-volunteers-km"), help: "Catchment: areas within this distance of an active volunteer.")
+    var nearVolunteersKm: Double?
+    @Option(name: .customLong("volunteer-km"), help: "A target needs an active volunteer this close (default 3).")
+    var volunteerKm: Double?
+    @Option(help: "Only volunteers of this category count: praktisch, sociaal or vervoer.") var category: Category?
+    @Flag(inversion: .prefixedNo, help: "Count only at-risk households not yet asking for help (default: on).")
+    var preferUnderReached: Bool?
+    @Option(name: .customLong("contiguity-bonus"), help: "Prefer contiguous clusters: a neighbour of a chosen area counts this much more (e.g. 0.25).")
+    var contiguityBonus: Double?
+
+    func apply(to settings: inout TargetSettings) {
+        if let budget { settings.budget = budget }
+        if let goal { settings.goal = goal }
+        if !municipalities.isEmpty {
+            settings.municipalities = municipalities
+            settings.around = nil; settings.radiusKm = nil; settings.nearVolunteersKm = nil
+        }
+        if let around { settings.around = around; settings.municipalities = []; settings.nearVolunteersKm = nil }
+        if let radiusKm { settings.radiusKm = radiusKm }
+        if let nearVolunteersKm {
+            settings.nearVolunteersKm = nearVolunteersKm
+            settings.municipalities = []; settings.around = nil; settings.radiusKm = nil
+        }
+        if let volunteerKm { settings.volunteerKm = volunteerKm }
+        if let category { settings.category = category }
+        if let preferUnderReached { settings.preferUnderReached = preferUnderReached }
+        if let contiguityBonus { settings.contiguityBonus = contiguityBonus }
+    }
+}
+
+struct TargetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "target",
+        abstract: "Choose areas for a flyer campaign within a budget; writes targets.csv and targets.gpkg.",
+        discussion: """
+            Maximises the expected households at risk reached (greedy by value per flyer, then fill), never choosing an \
+            area without an active volunteer nearby. Example:
+              hulpatlas target --db atlas.sqlite --budget 8000 --index debt --municipality Dordrecht --out Reports/flyers
+            """)
+
+    @Option(help: "The SQLite store.") var db: String = "hulpatlas.sqlite"
+    @Option(help: "pc4 or pc6 (needed when the store holds several area sets).") var level: AreaLevel?
+    @Option(help: "The statistics year (needed when the store holds several).") var year: Int?
+    @Option(help: "The output folder.") var out: String
+    @OptionGroup var options: MatchHistoryOptions
+    @OptionGroup var target: TargetOptions
+
+    func run() throws {
+        let store = try AtlasStore(path: db)
+        let set = try store.resolveAreaSet(level: level, year: year)
+        let config = try options.load()
+        var settings = config.target
+        target.apply(to: &settings)
+        let areas = try store.areas(level: set.level, year: set.year)
+        let stored = try TargetStage.run(store: store, set: set, areas: areas, requests: try store.requests(),
+                                         helpers: try store.helpers(), settings: settings)
+        try createOutputFolder(out)
+        let suppression = Suppression(threshold: config.suppressionThreshold)
+        try TargetStage.writeOutputs(stored, store: store, set: set, areas: areas, suppression: suppression, folder: out)
+        print(TargetStage.summary(stored))
+        print("  \(out)/targets.csv\n  \(out)/targets.gpkg")
+    }
+}
+
+extension TargetStage {
+    /// targets.csv and targets.gpkg (the areas and targets layers, styled for QGIS).
+    static func writeOutputs(_ stored: StoredTargetPlan, store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord],
+                             suppression: Suppression, folder: String) throws {
+        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        try TargetsTable.write(stored.plan, areas: areas, scores: try store.indexScores(level: set.level, year: set.year),
+                               reach: try store.reach(level: set.level, year: set.year), suppression: suppression,
+                               to: path("targets.csv"))
+        try AtlasGeoPackage.write(store: store, set: set, areas: areas, plan: stored, suppression: suppression,
+                                  to: path("targets.gpkg"))
+    }
+
+    static func summary(_ stored: StoredTargetPlan) -> String {
+        let p = stored.plan
+        var lines = ["flyer targets (\(stored.goal.rawValue), budget \(p.budget), \(stored.catchment)):"]
+        if let because = p.nothingChosenBecause {
+            lines.append("  nothing chosen: \(because)")
+        } else {
+            lines.append("  \(p.targets.count) areas, \(p.flyers) flyers; expected households at risk reached "
+                         + "\(Format.fixed(p.expectedAtRisk.central, decimals: 0)) "
+                         + "(\(Format.fixed(p.expectedAtRisk.low, decimals: 0))–\(Format.fixed(p.expectedAtRisk.high, decimals: 0))); "
+                         + "highest risk first would reach \(Format.fixed(p.naiveExpectedAtRisk.central, decimals: 0)) "
+                         + "with \(p.naiveFlyers) flyers")
+        }
+        lines.append("  \(p.eligible) eligible areas; left out: "
+                     + FlyerTargeting.Exclusion.allCases.map { "\(p.excluded[$0]?.count ?? 0) \($0.rawValue.replacingOccurrences(of: "_", with: " "))" }
+                        .joined(separator: ", "))
+        if !p.highRiskWithoutVolunteers.isEmpty {
+            lines.append("  \(p.highRiskWithoutVolunteers.count) high-risk areas have no active volunteer within "
+                         + "\(Format.fixed(stored.volunteerDistance / 1000, decimals: 1)) km: recruit there before sending flyers")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

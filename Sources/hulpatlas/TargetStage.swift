@@ -1,0 +1,101 @@
+import Atlas
+import Foundation
+import Geo
+import Ingest
+import Reports
+import Store
+
+/// Plans the flyer campaign for an area set from the stored indices, reach and volunteers,
+/// stores the plan and returns it.
+enum TargetStage {
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// `areas` are the set's stored areas; `requests` and `helpers` the stored match history.
+    static func run(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], requests: [HelpRequest], helpers: [Helper],
+                    settings: TargetSettings, date: Day? = nil) throws -> StoredTargetPlan {
+        let scores = try store.indexScores(level: set.level, year: set.year)
+        guard !scores.isEmpty else {
+            throw Failure(description: "the store holds no risk indices for \(set.level.rawValue) \(set.year): run `hulpatlas index` first")
+        }
+        let reach = try store.reach(level: set.level, year: set.year)
+        let locator = Locator(pc6Points: try store.areaPoints(level: .pc6), pc4Points: try store.areaPoints(level: .pc4))
+
+        let day = date ?? requests.map(\.createdAt).max() ?? helpers.map(\.activeFrom).max()
+        let active = helpers.filter { h in
+            (day.map { h.isActive(from: $0, to: $0) } ?? false) && (settings.category.map { h.categories.contains($0) } ?? true)
+        }
+        var seen = Set<String>()
+        let volunteerPoints: [(x: Double, y: Double)] = active.compactMap { locator.place($0.postcode) }
+            .filter { seen.insert($0.area).inserted }.map { ($0.x, $0.y) }
+
+        let planAreas = areas.map { a in
+            FlyerTargeting.Area(code: a.code, municipality: a.municipality, households: a.households, x: a.pointX, y: a.pointY,
+                                percentiles: (scores[a.code] ?? [:]).compactMapValues(\.percentile),
+                                requests: reach[a.code]?.requests ?? 0,
+                                underReached: (scores[a.code] ?? [:]).values.contains { $0.underReached == true })
+        }
+        var models: [String: AtRiskModel.Fitted] = [:]
+        for name in ["debt", "loneliness"] {
+            let ranked = planAreas.compactMap { a in a.percentiles[name].map { ($0, a.households ?? 0) } }
+            models[name] = AtRiskModel.standard(for: name)!.fit(ranked)
+        }
+
+        let (catchment, described) = try catchment(settings, locator: locator)
+        var neighbours: [[Int]]?
+        if settings.contiguityBonus != nil {
+            let wkb = try store.areaGeometries(level: set.level, year: set.year)
+            neighbours = Contiguity.queen(areas.map { a in wkb[a.code].flatMap { try? Geometry(wkb: [UInt8]($0)) } })
+        }
+        let request = FlyerTargeting.Request(budget: settings.budget, goal: settings.goal, catchment: catchment,
+                                             volunteerDistance: settings.volunteerKm * 1000,
+                                             preferUnderReached: settings.preferUnderReached,
+                                             contiguityBonus: settings.contiguityBonus)
+        let plan = FlyerTargeting.plan(request, areas: planAreas, volunteers: volunteerPoints, neighbours: neighbours,
+                                       models: models)
+        let stored = StoredTargetPlan(goal: settings.goal, budget: settings.budget, catchment: described,
+                                      volunteerDistance: request.volunteerDistance, category: settings.category,
+                                      preferUnderReached: settings.preferUnderReached,
+                                      contiguityBonus: settings.contiguityBonus, plan: plan)
+        try store.replaceTargetPlan(stored, level: set.level, year: set.year)
+        return stored
+    }
+
+    static func catchment(_ s: TargetSettings, locator: Locator) throws -> (FlyerTargeting.Catchment, String) {
+        let given = [!s.municipalities.isEmpty, s.around != nil, s.nearVolunteersKm != nil].filter { $0 }.count
+        guard given <= 1 else {
+            throw Failure(description: "give one catchment: municipalities, a radius around a point, or a distance to volunteers")
+        }
+        if !s.municipalities.isEmpty {
+            return (.municipalities(s.municipalities), "municipalities: " + s.municipalities.joined(separator: ", "))
+        }
+        if let around = s.around, let km = s.radiusKm {
+            let point = try point(around, locator: locator)
+            return (.circle(x: point.x, y: point.y, radius: km * 1000), "\(Format.fixed(km, decimals: 1)) km around \(around)")
+        }
+        if let km = s.nearVolunteersKm {
+            return (.nearVolunteers(radius: km * 1000), "within \(Format.fixed(km, decimals: 1)) km of active volunteers"
+                    + (s.category.map { " (\($0.rawValue))" } ?? ""))
+        }
+        return (.everywhere, "all areas")
+    }
+
+    /// A postcode (its area point) or "x,y" in EPSG:28992 metres.
+    static func point(_ text: String, locator: Locator) throws -> (x: Double, y: Double) {
+        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        if parts.count == 2, let x = parts[0], let y = parts[1] {
+            guard (-7000...300_000).contains(x), (289_000...629_000).contains(y) else {
+                throw Failure(description: "'\(text)' is not a point in the Netherlands in EPSG:28992 (x 0–300000, y 289000–629000 m)")
+            }
+            return (x, y)
+        }
+        guard let postcode = try? Postcode(parsing: text) else {
+            throw Failure(description: "'\(text)' is neither a postcode nor \"x,y\" in EPSG:28992 metres")
+        }
+        guard let place = locator.place(postcode) else {
+            throw Failure(description: "postcode \(postcode.code) is not among the stored areas")
+        }
+        return (place.x, place.y)
+    }
+}
