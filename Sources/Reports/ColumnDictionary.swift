@@ -41,6 +41,7 @@ public enum ColumnDictionary {
         ("index_summary", "value", "", "the measure's value"),
         ("targets", "rank", "", "order in which the area was chosen"),
         ("targets", "area_code", "", "the chosen area"),
+        ("targets", "municipality", "", "municipality name"),
         ("targets", "households", "households", "households (letterboxes)"),
         ("targets", "flyers", "flyers", "flyers for the area (one per household)"),
         ("targets", "cumulative_flyers", "flyers", "flyers used up to and including this area"),

@@ -16,6 +16,8 @@ public enum IndexPage {
         ("breakdowns.csv", "Verdeling naar soort, categorie, aanvrager, uitkomst, organisatie", "Shares by kind, category, requester, outcome, organisation"),
         ("index_summary.csv", "Samenvatting van de indexen (stabiliteit, clustering)", "Index summary (stability, clustering)"),
         ("index_components.csv", "Onderdelen van de indexen per gebied", "Index components per area"),
+        ("hulpatlas.xlsx", "Alle tabellen hierboven als werkbladen van één Excel-bestand", "Every table above as sheets of one Excel workbook"),
+        ("columns.csv", "Wat elke kolom betekent (eenheid, beschrijving)", "What every column means (unit, description)"),
         ("report_figures.csv", "Elk getal uit de rapporten", "Every number in the reports"),
         ("rejected.csv", "Afgewezen invoerregels met reden", "Rejected input rows with the reason"),
     ]
@@ -50,7 +52,8 @@ public enum IndexPage {
             <p class="period">\(t("Alle rapporten en bestanden van deze run. De CSV-bestanden zijn UTF-8 met komma als scheidingsteken; de kolommen staan in de README van hulpatlas.", "Every report and file of this run. CSV files are UTF-8, comma-separated; the README of hulpatlas documents every column."))</p></header>
             <section><h2>\(t("Kwartaalrapporten", "Quarterly reports"))</h2>
             <table><thead><tr><th>\(t("kwartaal", "quarter"))</th>\(head)</tr></thead><tbody>\(rows)</tbody></table></section>
-            <section><h2>\(t("Bestanden", "Files"))</h2><table><tbody>\(files)</tbody></table></section>
+            <section><h2>\(t("Bestanden", "Files"))</h2><table><tbody>\(files)</tbody></table>
+            <p class="note">\(t("Niet delen: hulpatlas.sqlite (de opslag) bevat persoonsgegevens uit de hulpvragen. De bestanden hierboven tonen geen aantallen onder de drempel, geen 6-cijferige postcodes en geen namen of ids.", "Do not share hulpatlas.sqlite (the store): it holds personal data from the requests. The files above show no counts below the threshold, no 6-character postcodes and no names or ids."))</p></section>
             </main></body></html>
 
             """

@@ -6,9 +6,22 @@ public enum DistancesTable {
                                 "share_within_1km", "share_within_3km", "share_within_5km", "suppressed"]
     public static let histogramHeader = ["grouping", "group", "bin_from_m", "bin_to_m", "matches", "suppressed"]
 
+    /// The groups of a grouping partition the matches of `all`, so they are protected together:
+    /// no small group can be worked out as `all` minus the others.
     public static func rows(_ summaries: [DistanceAnalysis.Summary], suppression: Suppression) -> [[String]] {
-        summaries.map { s in
+        var protected = Set<Int>()
+        for indices in Dictionary(grouping: summaries.indices.filter { summaries[$0].grouping != "all" },
+                                  by: { summaries[$0].grouping }).values {
+            for (i, hide) in zip(indices, suppression.protect(indices.map { summaries[$0].matches })) where hide {
+                protected.insert(i)
+            }
+        }
+        return summaries.enumerated().map { i, s in
             var c = SuppressedCells(suppression)
+            if protected.contains(i) {
+                return [s.grouping, s.group, c.count(s.matches, hidden: true), c.count(s.sameArea, hidden: true),
+                        "", "", "", "", "", "", "1"]
+            }
             let n = s.matches
             return [s.grouping, s.group, c.count(n), c.count(s.sameArea),
                     c.statistic(s.median, over: n, decimals: 0), c.statistic(s.p75, over: n, decimals: 0),

@@ -35,9 +35,10 @@ struct ExportCommand: ParsableCommand {
 
 /// Writes the shareable tables of a store (all with small counts suppressed).
 enum ExportStage {
-    /// The tidy tables as CSV files in `folder`; returns their names in the order written.
+    /// The tidy tables as CSV files in `folder`; returns their names in the order written and
+    /// the match-history analysis (nil without requests).
     static func tables(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], requests: [HelpRequest],
-                       config: HulpatlasConfig, folder: String) throws -> [String] {
+                       config: HulpatlasConfig, folder: String) throws -> (files: [String], analysis: MatchHistoryReport.Written?) {
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         let suppression = Suppression(threshold: config.suppressionThreshold)
         let scores = try store.indexScores(level: set.level, year: set.year)
@@ -52,25 +53,27 @@ enum ExportStage {
                                    to: path("targets.csv"))
             files.append("targets.csv")
         }
+        var analysis: MatchHistoryReport.Written?
         if !requests.isEmpty {
-            files += try MatchHistoryReport.write(store: store, requests: requests, folder: folder, rule: config.outcome,
-                                                  suppression: suppression).files
+            analysis = try MatchHistoryReport.write(store: store, requests: requests, folder: folder, rule: config.outcome,
+                                                    suppression: suppression)
+            files += analysis!.files
         }
         try CSVFile.write(header: ColumnDictionary.header, rows: ColumnDictionary.rows, to: path("columns.csv"))
         files.append("columns.csv")
-        return files
+        return (files, analysis)
     }
 
     static func write(_ format: ExportFormat, store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord],
                       requests: [HelpRequest], config: HulpatlasConfig, folder: String) throws -> [String] {
         switch format {
         case .csv:
-            return try tables(store: store, set: set, areas: areas, requests: requests, config: config, folder: folder)
+            return try tables(store: store, set: set, areas: areas, requests: requests, config: config, folder: folder).files
         case .xlsx:
             let scratch = (folder as NSString).appendingPathComponent(".export-\(getpid())")
             try createOutputFolder(scratch)
             defer { try? FileManager.default.removeItem(atPath: scratch) }
-            let files = try tables(store: store, set: set, areas: areas, requests: requests, config: config, folder: scratch)
+            let files = try tables(store: store, set: set, areas: areas, requests: requests, config: config, folder: scratch).files
             try Workbook.write(sheets: files.map { (($0 as NSString).deletingPathExtension, (scratch as NSString).appendingPathComponent($0)) },
                                to: (folder as NSString).appendingPathComponent("hulpatlas.xlsx"))
             return ["hulpatlas.xlsx"]

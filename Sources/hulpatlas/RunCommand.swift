@@ -83,9 +83,11 @@ struct RunCommand: ParsableCommand {
 
         let suppression = Suppression(threshold: config.suppressionThreshold)
         let outputs = Outputs(folder: out)
-        for file in try ExportStage.tables(store: store, set: set, areas: areaRecords, requests: history, config: config,
-                                           folder: out) {
-            _ = outputs.path(file)
+        let tables = try ExportStage.tables(store: store, set: set, areas: areaRecords, requests: history, config: config,
+                                            folder: out)
+        for file in tables.files { _ = outputs.path(file) }
+        if let analysis = tables.analysis {
+            print("\n" + IngestSummaryText.analysis(analysis, threshold: config.suppressionThreshold))
         }
         try RejectsTable.write(rejects, to: outputs.path("rejected.csv"))
         try AtlasGeoPackage.write(store: store, set: set, areas: areaRecords, plan: plan, suppression: suppression,
