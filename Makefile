@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO := Reports/demo
 
-.PHONY: deps build run test bench clean
+.PHONY: deps test-deps build run test bench clean screenshot
 
 ## deps: install GDAL, SQLite and pkg-config from Debian when they are missing
 deps:
@@ -15,28 +15,37 @@ deps:
 			libgdal-dev libsqlite3-dev gdal-bin pkg-config >/dev/null; \
 	fi
 
+## test-deps: headless Chromium, which the report tests render report.html with
+test-deps:
+	@if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null; then \
+		echo "installing chromium (headless, for the report tests) …"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; \
+	fi
+
 ## build: release build of the hulpatlas command
 build: deps
 	$(SWIFT) build -c release --product hulpatlas
 
-## run: the whole pipeline on the sample in Data/, writing Reports/demo/
+## run: the whole pipeline on the sample in Data/ (config Data/demo.toml), writing Reports/demo/
 run: build
 	@mkdir -p $(DEMO)
-	.build/release/hulpatlas run \
-		--areas Data/cbs_pc4_2020_drechtsteden.gpkg \
-		--stats Data/pc4_gemeente_drechtsteden.csv \
-		--requests Data/sample_requests.csv \
-		--helpers Data/sample_helpers.csv \
-		--out $(DEMO)
+	.build/release/hulpatlas run --config Data/demo.toml --out $(DEMO)
+	@echo "open $(DEMO)/index.html"
 
 ## test: all unit and end-to-end tests
-test: deps
+test: deps test-deps
 	$(SWIFT) test
 
 ## bench: timings at national scale (1,000,000 requests; BENCH_REQUESTS=N for another size)
 bench: build
 	@command -v /usr/bin/time >/dev/null || { $(SUDO) apt-get install -y -qq time >/dev/null; }
 	bash Benchmarks/run.sh
+
+## screenshot: docs/report.png, the README's picture of a report (after make run)
+screenshot: test-deps
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,2600 \
+		--screenshot=docs/report.png file://$(CURDIR)/$(DEMO)/report-hiphelpt-dordrecht-2023-Q4.html 2>/dev/null
 
 clean:
 	rm -rf .build $(DEMO)

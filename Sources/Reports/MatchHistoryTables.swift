@@ -30,13 +30,15 @@ public enum DistancesTable {
         }
     }
 
+    /// The bins of a group add up to its matches (shown in distances.csv), so they are protected together.
     public static func histogramRows(_ summaries: [DistanceAnalysis.Summary], suppression: Suppression) -> [[String]] {
         summaries.flatMap { s in
-            s.histogram.enumerated().map { bin, count in
+            let hidden = suppression.protect(s.histogram)
+            return s.histogram.enumerated().map { bin, count in
                 var c = SuppressedCells(suppression)
                 let from = Double(bin) * DistanceAnalysis.binWidth
                 let to = bin == DistanceAnalysis.binCount - 1 ? "" : Format.fixed(from + DistanceAnalysis.binWidth, decimals: 0)
-                return [s.grouping, s.group, Format.fixed(from, decimals: 0), to, c.count(count), c.flag]
+                return [s.grouping, s.group, Format.fixed(from, decimals: 0), to, c.count(count, hidden: hidden[bin]), c.flag]
             }
         }
     }

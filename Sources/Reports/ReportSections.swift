@@ -67,7 +67,7 @@ struct ReportSections {
             <header><p class="kicker">hulpatlas · \(t("kwartaalrapportage", "quarterly report"))</p><h1>\(title)</h1>
             <p class="period">\(t("Periode", "Period")): \(bounds.first.description) – \(bounds.last.description). \
             \(t("Aantallen onder", "Counts below")) \(data.suppression.threshold) \(t("staan als", "are shown as")) \
-            “\(text.hidden)”.</p></header>
+            “\(text.hidden)”; “\(ReportFigures.protectedMark)” \(t("is verborgen zodat een klein aantal niet uit andere getallen is af te leiden.", "is hidden so that a small count cannot be worked out from other numbers."))</p></header>
             <section class="keypoints"><h2>\(t("In het kort", "Key points"))</h2><ul>\(keyPoints)</ul></section>
             \(glance)\(maps)\(distance)\(supply)\(monthly)\(breakdowns)\(reach)\(targets)\(method)
             </main></body></html>
@@ -121,7 +121,7 @@ struct ReportSections {
             let helpHidden = s.hides(c.help)
             let parts = helpHidden ? [true, true, true] : s.protect([c.matched, c.notMatched, c.open])
             func count(_ m: String, _ n: Int, _ hidden: Bool) -> HTML {
-                figures.count("glance", group, m, csv: hidden ? "" : String(n), suppressed: hidden)
+                figures.count("glance", group, m, csv: hidden ? "" : String(n), suppressed: hidden, raw: n)
             }
             cells["help_requests", default: []].append(count("help_requests", c.help, helpHidden))
             cells["matched", default: []].append(count("matched", c.matched, parts[0]))
@@ -145,7 +145,7 @@ struct ReportSections {
             for q in quarters {
                 if let r = supply[SupplyKey(quarter: Day.quarterLabel(q), category: category.rawValue)] {
                     let group = "\(Day.quarterLabel(q))|\(category.rawValue)"
-                    cs.append("<td>\(figures.count("supply_demand", group, "requests", csv: r["requests"]!, suppressed: r["requests"]!.isEmpty && r["suppressed"] == "1"))"
+                    cs.append("<td>\(figures.count("supply_demand", group, "requests", csv: r["requests"]!, suppressed: r["requests"]!.isEmpty && r["suppressed"] == "1", raw: Int(r["_requests"]!)))"
                               + " <small>(\(figures.share("supply_demand", group, "match_rate", csv: r["match_rate"]!, suppressed: r["match_rate"]!.isEmpty && r["suppressed"] == "1")))</small></td>")
                 } else {
                     cs.append("<td>–</td>")
@@ -156,7 +156,7 @@ struct ReportSections {
 
         if let now = counts(report.quarter) {
             let previous = counts(report.quarter - 1)
-            var m: HTML = "\(t("Dit kwartaal", "This quarter")): \(figures.count("glance", report.quarterLabel, "help_requests", csv: s.hides(now.help) ? "" : String(now.help), suppressed: s.hides(now.help))) \(t("hulpvragen", "help requests"))"
+            var m: HTML = "\(t("Dit kwartaal", "This quarter")): \(figures.count("glance", report.quarterLabel, "help_requests", csv: s.hides(now.help) ? "" : String(now.help), suppressed: s.hides(now.help), raw: now.help)) \(t("hulpvragen", "help requests"))"
             let decided = now.matched + now.notMatched
             if s.allowsStatistic(over: decided), !s.hides(now.help) {
                 m += ", \(text.percent(Double(now.matched) / Double(decided))) \(t("gematcht", "matched"))"
@@ -189,8 +189,9 @@ struct ReportSections {
         let raw = SupplyDemand.compute(scoped, helpers: scopedHelpers, rule: data.rule)
         let rows = SupplyDemandTable.rows(raw, suppression: data.suppression)
         var out: [SupplyKey: [String: String]] = [:]
-        for row in rows {
-            let r = record(SupplyDemandTable.header, row)
+        for (row, cell) in zip(rows, raw) {
+            var r = record(SupplyDemandTable.header, row)
+            r["_requests"] = String(cell.requests)
             out[SupplyKey(quarter: r["period"]!, category: r["category"]!)] = r
         }
         for (quarter, cells) in Dictionary(grouping: raw, by: \.quarter) {
@@ -280,14 +281,16 @@ struct ReportSections {
         let recent = scoped.filter { $0.createdAt >= from && $0.createdAt <= bounds.last }
         let result = DistanceAnalysis.compute(recent, locator: data.locator, rule: data.rule)
         let summaries = result.summaries.filter { $0.grouping == "all" || $0.grouping == "category" }
-        let rows = DistancesTable.rows(summaries, suppression: data.suppression).map { record(DistancesTable.header, $0) }
+        let rows = zip(DistancesTable.rows(summaries, suppression: data.suppression), summaries).map { row, summary in
+            record(DistancesTable.header, row).merging(["_matches": String(summary.matches)]) { a, _ in a }
+        }
         var tableRows: [HTML] = []
         for r in rows {
             let group = r["grouping"] == "all" ? "all" : r["group"]!
             let name = group == "all" ? t("alle matches", "all matches") : Category(rawValue: group).map(text.category) ?? group
             let hid = r["suppressed"] == "1"
             tableRows.append("""
-                <tr><th>\(name)</th><td>\(figures.count("distance", group, "matches", csv: r["matches"]!, suppressed: hid && r["matches"]!.isEmpty))</td>\
+                <tr><th>\(name)</th><td>\(figures.count("distance", group, "matches", csv: r["matches"]!, suppressed: hid && r["matches"]!.isEmpty, raw: Int(r["_matches"]!)))</td>\
                 <td>\(figures.metres("distance", group, "median_m", csv: r["median_m"]!, suppressed: hid && r["median_m"]!.isEmpty))</td>\
                 <td>\(figures.share("distance", group, "share_within_3km", csv: r["share_within_3km"]!, suppressed: hid && r["share_within_3km"]!.isEmpty))</td></tr>
                 """)
@@ -295,13 +298,14 @@ struct ReportSections {
         let all = summaries.first { $0.grouping == "all" }
         let histogram = DistancesTable.histogramRows(all.map { [$0] } ?? [], suppression: data.suppression)
             .map { record(DistancesTable.histogramHeader, $0) }
+        let counts = all?.histogram ?? []
         let bars = histogram.enumerated().map { i, r -> SVGCharts.Bar in
             let from = Double(i) * DistanceAnalysis.binWidth / 1000
             return SVGCharts.Bar(label: i == DistanceAnalysis.binCount - 1 ? "≥10" : text.decimal(from, decimals: from == from.rounded() ? 0 : 1),
-                                 value: Double(r["matches"]!))
+                                 value: Double(r["matches"]!), hiddenText: hiddenText(counts[i]))
         }
         let chart = SVGCharts.bars(id: "distance-histogram", title: t("Afstand tussen hulpvrager en vrijwilliger", "Distance between requester and volunteer"),
-                                   bars: bars, hiddenLabel: text.hidden, labelEvery: 2, yLabel: t("matches", "matches"),
+                                   bars: bars, labelEvery: 2, yLabel: t("matches", "matches"),
                                    marker: (x: 6, label: "3 km"))
         if let share = all?.within3km, let all, data.suppression.allowsStatistic(over: all.matches) {
             let met = share >= 0.75
@@ -320,6 +324,9 @@ struct ReportSections {
             """
     }
 
+    /// "<5" for a small count, "×" for one hidden to protect another.
+    func hiddenText(_ count: Int) -> String { count < data.suppression.threshold ? text.hidden : ReportFigures.protectedMark }
+
     // MARK: supply and demand
 
     mutating func supplySection() -> HTML {
@@ -334,8 +341,8 @@ struct ReportSections {
             let low = ratio.map { $0 < data.lowHelpersPerRequest } ?? false
             rows.append("""
                 <tr\(HTML(trusted: low ? " class=\"warn\"" : ""))><th>\(text.category(category))</th>\
-                <td>\(figures.count("supply_demand", group, "requests", csv: r["requests"]!, suppressed: hid && r["requests"]!.isEmpty))</td>\
-                <td>\(figures.count("supply_demand", group, "active_helpers", csv: r["active_helpers"]!, suppressed: hid && r["active_helpers"]!.isEmpty))</td>\
+                <td>\(figures.count("supply_demand", group, "requests", csv: r["requests"]!, suppressed: hid && r["requests"]!.isEmpty, raw: Int(r["_requests"]!)))</td>\
+                <td>\(figures.count("supply_demand", group, "active_helpers", csv: r["active_helpers"]!, suppressed: hid && r["active_helpers"]!.isEmpty, raw: Int(r["active_helpers"]!)))</td>\
                 <td>\(figures.decimal("supply_demand", group, "helpers_per_request", csv: r["helpers_per_request"]!, suppressed: hid && r["helpers_per_request"]!.isEmpty, decimals: 2))</td>\
                 <td>\(figures.share("supply_demand", group, "match_rate", csv: r["match_rate"]!, suppressed: hid && r["match_rate"]!.isEmpty))</td>\
                 <td>\(figures.decimal("supply_demand", group, "median_days_to_match", csv: r["median_days_to_match"]!, suppressed: hid && r["median_days_to_match"]!.isEmpty, decimals: 1))</td></tr>
@@ -367,16 +374,19 @@ struct ReportSections {
         let upTo = scoped.filter { $0.createdAt <= bounds.last }
         guard !upTo.isEmpty else { return "" }
         let series = MonthlySeries.compute(upTo, rule: data.rule)
-        let rows = MonthlyTable.rows(series.rows, suppression: data.suppression).map { record(MonthlyTable.header, $0) }
+        let rows = zip(MonthlyTable.rows(series.rows, suppression: data.suppression), series.rows).map { row, raw in
+            record(MonthlyTable.header, row).merging(["_total": String(raw.total)]) { a, _ in a }
+        }
         let inQuarter = Set((0..<3).map { Day.monthLabel(report.quarter * 3 + $0) })
         let bars = rows.map { r -> SVGCharts.Bar in
             let month = r["month"]!
-            _ = figures.count("monthly", month, "total", csv: r["total"]!, suppressed: r["total"]!.isEmpty)
-            return SVGCharts.Bar(label: text.month(month), value: Double(r["total"]!), highlighted: inQuarter.contains(month))
+            _ = figures.count("monthly", month, "total", csv: r["total"]!, suppressed: r["total"]!.isEmpty, raw: Int(r["_total"]!))
+            return SVGCharts.Bar(label: text.month(month), value: Double(r["total"]!), highlighted: inQuarter.contains(month),
+                                 hiddenText: hiddenText(Int(r["_total"]!)!))
         }
         let trend = rows.map { Double($0["trend_total"]!) }
         let chart = SVGCharts.bars(id: "monthly-chart", title: t("Verzoeken per maand", "Requests per month"), bars: bars,
-                                   line: trend, hiddenLabel: text.hidden, labelEvery: max(1, bars.count / 12),
+                                   line: trend, labelEvery: max(1, bars.count / 12),
                                    yLabel: t("verzoeken", "requests"))
         var note: HTML = ""
         if let fit = series.trends.first?.fit {
@@ -384,7 +394,7 @@ struct ReportSections {
             note = "<p>\(t("Trendlijn (kleinste kwadraten)", "Trend line (least squares)")): \(slope >= 0 ? "+" : "")\(text.decimal(slope, decimals: 2)) \(t("verzoeken per maand erbij", "requests more per month")).</p>"
         }
         let table: [HTML] = rows.suffix(12).map { r in
-            "<tr><th>\(text.month(r["month"]!))</th><td>\(figures.count("monthly", r["month"]!, "total", csv: r["total"]!, suppressed: r["total"]!.isEmpty))</td></tr>"
+            "<tr><th>\(text.month(r["month"]!))</th><td>\(figures.count("monthly", r["month"]!, "total", csv: r["total"]!, suppressed: r["total"]!.isEmpty, raw: Int(r["_total"]!)))</td></tr>"
         }
         return """
             <section id="monthly"><h2>\(t("Verzoeken per maand", "Requests per month"))</h2>
@@ -402,8 +412,9 @@ struct ReportSections {
         let year = bounds.first.year
         let inYear = scoped.filter { $0.createdAt.year == year && $0.createdAt <= bounds.last }
         guard !inYear.isEmpty else { return "" }
-        let rows = BreakdownsTable.rows(Breakdowns.compute(inYear, rule: data.rule), suppression: data.suppression)
-            .map { record(BreakdownsTable.header, $0) }
+        let raw = Breakdowns.compute(inYear, rule: data.rule)
+        let rows = zip(BreakdownsTable.rows(raw, suppression: data.suppression), raw)
+            .map { row, cell in record(BreakdownsTable.header, row).merging(["_count": String(cell.count)]) { a, _ in a } }
             .filter { $0["location"] == ReportSections.scopeLabel && $0["period"] == String(year) }
         var tables: [HTML] = []
         for (dimension, heading) in [("requester_type", t("Wie vroeg om hulp", "Who asked for help")),
@@ -417,7 +428,7 @@ struct ReportSections {
                 let group = "\(dimension)|\(value)"
                 let hid = r["suppressed"] == "1"
                 let width = Double(r["share"]!).map { Int(($0 * 100).rounded()) } ?? 0
-                return "<tr><th>\(label)</th><td>\(figures.count("breakdowns", group, "count", csv: r["count"]!, suppressed: hid && r["count"]!.isEmpty))</td>"
+                return "<tr><th>\(label)</th><td>\(figures.count("breakdowns", group, "count", csv: r["count"]!, suppressed: hid && r["count"]!.isEmpty, raw: Int(r["_count"]!)))</td>"
                     + "<td>\(figures.share("breakdowns", group, "share", csv: r["share"]!, suppressed: hid && r["share"]!.isEmpty))</td>"
                     + "<td class=\"barcell\"><span class=\"hbar\" style=\"width:\(width)%\"></span></td></tr>"
             }
@@ -474,7 +485,7 @@ struct ReportSections {
             let a = byCode[target.code]
             let s = data.scores[target.code] ?? [:]
             return "<tr><td>\(target.rank)</td><th>\(target.code)</th><td>\(a?.municipality ?? "")</td>"
-                + "<td>\(figures.count("targets", target.code, "flyers", csv: String(target.flyers), suppressed: false))</td>"
+                + "<td>\(figures.count("targets", target.code, "flyers", csv: String(target.flyers), suppressed: false, raw: target.flyers))</td>"
                 + "<td>\(s["debt"]?.percentile.map { String(Int($0.rounded())) } ?? "–")</td>"
                 + "<td>\(s["loneliness"]?.percentile.map { String(Int($0.rounded())) } ?? "–")</td>"
                 + "<td>\(figures.decimal("targets", target.code, "expected_at_risk", csv: Format.fixed(target.expectedAtRisk.central, decimals: 1), suppressed: false, decimals: 0))"

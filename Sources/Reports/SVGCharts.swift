@@ -5,13 +5,16 @@ import Foundation
 public enum SVGCharts {
     public struct Bar {
         public var label: String
-        /// nil: suppressed (drawn as `hiddenLabel`).
+        /// nil: suppressed (drawn as `hiddenText`).
         public var value: Double?
         public var highlighted: Bool
-        public init(label: String, value: Double?, highlighted: Bool = false) {
+        /// What a suppressed bar shows ("<5" or "×").
+        public var hiddenText: String
+        public init(label: String, value: Double?, highlighted: Bool = false, hiddenText: String = "<5") {
             self.label = label
             self.value = value
             self.highlighted = highlighted
+            self.hiddenText = hiddenText
         }
     }
 
@@ -19,7 +22,7 @@ public enum SVGCharts {
 
     /// A vertical bar chart with an optional line (e.g. a trend) over the bars.
     /// `labelEvery` thins the x-axis labels.
-    public static func bars(id: String, title: String, bars: [Bar], line: [Double?]? = nil, hiddenLabel: String,
+    public static func bars(id: String, title: String, bars: [Bar], line: [Double?]? = nil,
                             labelEvery: Int = 1, yLabel: String, marker: (x: Double, label: String)? = nil) -> HTML {
         let w = 720.0, h = 240.0, left = 44.0, bottom = 40.0, top = 12.0
         let plotW = w - left - 8, plotH = h - bottom - top
@@ -42,7 +45,7 @@ public enum SVGCharts {
                              + "width=\"\(number(bw * 0.8))\" height=\"\(number(top + plotH - y(v)))\"><title>\(bar.label): \(Format.plain(v))</title></rect>")
             } else {
                 parts.append("<text class=\"hidden\" x=\"\(number(x + bw / 2))\" y=\"\(number(top + plotH - 3))\" text-anchor=\"middle\">"
-                             + "\(hiddenLabel)<title>\(bar.label): \(hiddenLabel)</title></text>")
+                             + "\(bar.hiddenText)<title>\(bar.label): \(bar.hiddenText)</title></text>")
             }
             if i % labelEvery == 0 {
                 parts.append("<text class=\"tick\" x=\"\(number(x + bw / 2))\" y=\"\(number(h - bottom + 14))\" text-anchor=\"middle\">\(bar.label)</text>")
