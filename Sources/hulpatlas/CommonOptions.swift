@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Atlas
 import Ingest
+import Store
 
 extension AreaLevel: ExpressibleByArgument {}
 
@@ -38,5 +39,18 @@ struct AreaInputOptions: ParsableArguments {
         o.layer = layer
         o.sourceCRS = srs
         return o
+    }
+}
+
+/// The store and the area set a command works on.
+struct AreaSetSelection: ParsableArguments {
+    @Option(help: "The SQLite store.") var db: String = "hulpatlas.sqlite"
+    @Option(help: "pc4 or pc6 (needed when the store holds several area sets).") var level: AreaLevel?
+    @Option(help: "The statistics year (needed when the store holds several).") var year: Int?
+
+    /// Opens the store and resolves the area set.
+    func open() throws -> (store: AtlasStore, set: AreaSetInfo) {
+        let store = try AtlasStore(path: db)
+        return (store, try store.resolveAreaSet(level: level, year: year))
     }
 }

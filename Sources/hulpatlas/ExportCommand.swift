@@ -13,16 +13,13 @@ struct ExportCommand: ParsableCommand {
         abstract: "Research export: tidy CSV tables with a column dictionary, one XLSX workbook, or the styled atlas GeoPackage.",
         discussion: "Example: hulpatlas export --db atlas.sqlite --format xlsx --out Reports/research")
 
-    @Option(help: "The SQLite store.") var db: String = "hulpatlas.sqlite"
-    @Option(help: "pc4 or pc6 (needed when the store holds several area sets).") var level: AreaLevel?
-    @Option(help: "The statistics year (needed when the store holds several).") var year: Int?
+    @OptionGroup var selection: AreaSetSelection
     @Option(help: "csv, xlsx or gpkg.") var format: ExportFormat
     @Option(help: "The output folder.") var out: String
     @OptionGroup var options: MatchHistoryOptions
 
     func run() throws {
-        let store = try AtlasStore(path: db)
-        let set = try store.resolveAreaSet(level: level, year: year)
+        let (store, set) = try selection.open()
         let config = try options.load()
         let areas = try store.areas(level: set.level, year: set.year)
         try createOutputFolder(out)

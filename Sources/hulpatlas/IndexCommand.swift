@@ -12,16 +12,13 @@ struct IndexCommand: ParsableCommand {
         abstract: "Compute the debt- and loneliness-risk indices of the stored areas.",
         discussion: "Example: hulpatlas index --db atlas.sqlite --level pc4 --year 2020 (see docs/METHOD.md)")
 
-    @Option(help: "The SQLite store.") var db: String = "hulpatlas.sqlite"
-    @Option(help: "pc4 or pc6 (needed when the store holds several area sets).") var level: AreaLevel?
-    @Option(help: "The statistics year (needed when the store holds several).") var year: Int?
+    @OptionGroup var selection: AreaSetSelection
     @Option(name: .customLong("min-population"), help: "Areas with fewer inhabitants are not ranked (default 50).")
     var minimumPopulation: Double?
     @OptionGroup var options: MatchHistoryOptions
 
     func run() throws {
-        let store = try AtlasStore(path: db)
-        let set = try store.resolveAreaSet(level: level, year: year)
+        let (store, set) = try selection.open()
         let config = try options.load()
         var settings = config.indexSettings
         if let minimumPopulation { settings.minimumPopulation = minimumPopulation }

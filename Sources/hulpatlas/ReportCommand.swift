@@ -28,9 +28,7 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write self-contained quarterly reports (report.html and one per location) from the store.",
         discussion: "Example: hulpatlas report --db atlas.sqlite --quarter 2023-Q4 --out Reports/2023-Q4")
 
-    @Option(help: "The SQLite store.") var db: String = "hulpatlas.sqlite"
-    @Option(help: "pc4 or pc6 (needed when the store holds several area sets).") var level: AreaLevel?
-    @Option(help: "The statistics year (needed when the store holds several).") var year: Int?
+    @OptionGroup var selection: AreaSetSelection
     @Option(help: "The output folder.") var out: String
     @Option(name: .customLong("location"), help: "Only this location (repeatable; 'all' for all locations together).")
     var locations: [String] = []
@@ -38,8 +36,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func run() throws {
-        let store = try AtlasStore(path: db)
-        let set = try store.resolveAreaSet(level: level, year: year)
+        let (store, set) = try selection.open()
         let config = try options.load()
         var settings = config.report
         report.apply(to: &settings)

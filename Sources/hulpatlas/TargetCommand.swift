@@ -56,16 +56,13 @@ struct TargetCommand: ParsableCommand {
               hulpatlas target --db atlas.sqlite --budget 8000 --index debt --municipality Dordrecht --out Reports/flyers
             """)
 
-    @Option(help: "The SQLite store.") var db: String = "hulpatlas.sqlite"
-    @Option(help: "pc4 or pc6 (needed when the store holds several area sets).") var level: AreaLevel?
-    @Option(help: "The statistics year (needed when the store holds several).") var year: Int?
+    @OptionGroup var selection: AreaSetSelection
     @Option(help: "The output folder.") var out: String
     @OptionGroup var options: MatchHistoryOptions
     @OptionGroup var target: TargetOptions
 
     func run() throws {
-        let store = try AtlasStore(path: db)
-        let set = try store.resolveAreaSet(level: level, year: year)
+        let (store, set) = try selection.open()
         let config = try options.load()
         var settings = config.target
         target.apply(to: &settings)
