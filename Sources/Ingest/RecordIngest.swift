@@ -30,7 +30,7 @@ public enum RecordIngest {
                                       config: config.requests, today: today)
         return try run(kind: "requests", idField: "request_id", reader: reader, store: store, upserter: AtlasStore.requestUpserter,
                        parse: { record in parser.parse(record).map { ($0.0.id, $0.0, $0.1) } },
-                       arguments: { AtlasStore.arguments($0, runID: $1) })
+                       arguments: { AtlasStore.arguments($0, runID: $1, ids: $2) })
     }
 
     public static func helpers(path: String, config: HulpatlasConfig = HulpatlasConfig(), store: AtlasStore,
@@ -43,19 +43,20 @@ public enum RecordIngest {
                                      config: config.helpers, today: today)
         return try run(kind: "helpers", idField: "helper_id", reader: reader, store: store, upserter: AtlasStore.helperUpserter,
                        parse: { record in parser.parse(record).map { ($0.0.id, $0.0, $0.1) } },
-                       arguments: { AtlasStore.arguments($0, runID: $1) })
+                       arguments: { AtlasStore.arguments($0, runID: $1, ids: $2) })
     }
 
     private static func run<Value: Hashable>(
         kind: String, idField: String, reader: CSVRecordReader, store: AtlasStore,
         upserter makeUpserter: (Database) throws -> RecordUpserter,
         parse: (CSVRecordReader.Record) -> Result<(String, Value, [Reject]), Reject>,
-        arguments: (Value, Int64) -> StatementArguments
+        arguments: (Value, Int64, Pseudonymiser) -> StatementArguments
     ) throws -> RecordIngestSummary {
         let started = Date()
         return try store.write { db in
             let runID = try AtlasStore.beginRun(db, kind: kind, startedAt: started)
             let upserter = try makeUpserter(db)
+            let ids = try AtlasStore.pseudonymiser(db)
             var read = 0, accepted = 0
             var rejects: [Reject] = []
             // id → (line, hash of the row): enough to tell an exact repeat from a conflict.
@@ -75,7 +76,7 @@ public enum RecordIngest {
                     }
                     seen[id] = (record.line, value.hashValue)
                     rejects += valueRejects
-                    try upserter.upsert(arguments(value, runID))
+                    try upserter.upsert(arguments(value, runID, ids))
                     accepted += 1
                 }
             }

@@ -7,9 +7,18 @@ import GRDB
 public final class AtlasStore: Sendable {
     public let path: String
     let queue: DatabaseQueue
+    /// Held while this value lives: one run per store at a time (see `StoreLock`).
+    private let lock: StoreLock?
+
+    /// Seconds a run waits for another run on the same store (HULPATLAS_LOCK_WAIT, default 600).
+    public static var lockWait: Double {
+        ProcessInfo.processInfo.environment["HULPATLAS_LOCK_WAIT"].flatMap(Double.init) ?? 600
+    }
 
     /// Opens (creating when needed) the store at `path` and brings its schema up to date.
-    public init(path: String) throws {
+    /// `exclusive` (default) first takes the store's lock, waiting for another run to finish.
+    public init(path: String, exclusive: Bool = true) throws {
+        lock = exclusive ? try StoreLock(store: path, wait: AtlasStore.lockWait) : nil
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(30)
@@ -38,6 +47,7 @@ public final class AtlasStore: Sendable {
         queue = try DatabaseQueue(configuration: config)
         try Schema.migrator.migrate(queue)
         path = ":memory:"
+        lock = nil
     }
 
     /// Runs `body` in one write transaction (rolled back when it throws).

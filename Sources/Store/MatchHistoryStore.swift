@@ -53,6 +53,9 @@ extension AtlasStore {
                                  "location", "status", "closed_at", "helper_id", "helper_postcode", "organisation"]
     static let helperColumns = ["postcode", "categories", "location", "active_from", "active_until"]
 
+    /// The store's pseudonymiser for ids (made with its key on first use).
+    public static func pseudonymiser(_ db: Database) throws -> Pseudonymiser { try Pseudonymiser.of(db) }
+
     public static func requestUpserter(_ db: Database) throws -> RecordUpserter {
         try RecordUpserter(db: db, table: "requests", key: "request_id", columns: requestColumns)
     }
@@ -61,25 +64,26 @@ extension AtlasStore {
         try RecordUpserter(db: db, table: "helpers", key: "helper_id", columns: helperColumns)
     }
 
-    public static func arguments(_ r: HelpRequest, runID: Int64) -> StatementArguments {
-        [r.id, r.createdAt.description, r.kind.rawValue, r.category?.rawValue, r.subcategory,
+    /// The row of a request, with its id and its volunteer's id replaced by pseudonyms.
+    public static func arguments(_ r: HelpRequest, runID: Int64, ids: Pseudonymiser) -> StatementArguments {
+        [ids.pseudonym(r.id), r.createdAt.description, r.kind.rawValue, r.category?.rawValue, r.subcategory,
          r.requesterPostcode?.code, r.requesterType?.rawValue, r.location, r.status.rawValue,
-         r.closedAt?.description, r.helperID, r.helperPostcode?.code, r.organisation, runID]
+         r.closedAt?.description, r.helperID.map(ids.pseudonym), r.helperPostcode?.code, r.organisation, runID]
     }
 
-    public static func arguments(_ h: Helper, runID: Int64) -> StatementArguments {
-        [h.id, h.postcode?.code, h.categories.sorted().map(\.rawValue).joined(separator: ";"), h.location,
+    public static func arguments(_ h: Helper, runID: Int64, ids: Pseudonymiser) -> StatementArguments {
+        [ids.pseudonym(h.id), h.postcode?.code, h.categories.sorted().map(\.rawValue).joined(separator: ";"), h.location,
          h.activeFrom.description, h.activeUntil?.description, runID]
     }
 
-    /// Every stored request, ordered by id.
+    /// Every stored request, in the order first ingested.
     public func requests() throws -> [HelpRequest] {
         try read { db in
             var out: [HelpRequest] = []
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT request_id, created_at, kind, category, subcategory, requester_postcode, requester_type,
                        location, status, closed_at, helper_id, helper_postcode, organisation
-                FROM requests ORDER BY request_id
+                FROM requests ORDER BY rowid
                 """)
             while let row = try cursor.next() {
                 // Rows were validated on the way in; a row that no longer parses means a hand-edited store.
@@ -106,7 +110,7 @@ extension AtlasStore {
     public func helpers() throws -> [Helper] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT helper_id, postcode, categories, location, active_from, active_until FROM helpers ORDER BY helper_id
+                SELECT helper_id, postcode, categories, location, active_from, active_until FROM helpers ORDER BY rowid
                 """).map { row in
                 guard let from = try? Day(parsing: row["active_from"] as String) else {
                     throw StoreError.corruptRow(table: "helpers", id: row["helper_id"])

@@ -210,6 +210,16 @@ enum Schema {
                 );
                 """)
         }
+        m.registerMigration("v6-pseudonymous-ids") { db in
+            // Request and volunteer ids are kept only as keyed hashes (Pseudonymiser); the key
+            // is made on first use. Ids stored before this version are replaced by the next
+            // ingest of the same file, which matches on the hash.
+            try db.execute(sql: """
+                CREATE TABLE store_key (id INTEGER PRIMARY KEY CHECK (id = 1), key BLOB NOT NULL);
+                DELETE FROM requests;
+                DELETE FROM helpers;
+                """)
+        }
         return m
     }
 }

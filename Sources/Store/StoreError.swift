@@ -4,6 +4,7 @@ public enum StoreError: Error, CustomStringConvertible {
     case noAreas(level: String?, year: Int?)
     case ambiguousAreaSet([String])
     case corruptRow(table: String, id: String)
+    case busy(path: String, seconds: Double)
 
     public var description: String {
         switch self {
@@ -14,6 +15,9 @@ public enum StoreError: Error, CustomStringConvertible {
             return "the store holds no areas\(which.isEmpty ? "" : " for \(which)"); run `hulpatlas ingest areas` first"
         case let .corruptRow(table, id):
             return "the store's \(table) row \(id) no longer reads as valid data (was the file edited by hand?)"
+        case let .busy(path, seconds):
+            return "another hulpatlas run is still using \(path) after \(Int(seconds)) s; wait for it to finish "
+                + "(or set HULPATLAS_LOCK_WAIT to more seconds)"
         case let .ambiguousAreaSet(sets):
             return "the store holds several area sets (\(sets.joined(separator: ", "))); choose one with --level and --year"
         }
