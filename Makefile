@@ -30,7 +30,9 @@ build: deps
 ## run: the whole pipeline on the sample in Data/ (config Data/demo.toml), writing Reports/demo/
 run: build
 	@mkdir -p $(DEMO)
-	.build/release/hulpatlas run --config Data/demo.toml --out $(DEMO)
+	.build/release/hulpatlas run --config Data/demo.toml --out $(DEMO) --db Reports/demo.sqlite
+	.build/release/hulpatlas audit $(DEMO) --db Reports/demo.sqlite \
+		--requests Data/sample_requests.csv --helpers Data/sample_helpers.csv
 	@echo "open $(DEMO)/index.html"
 
 ## test: all unit and end-to-end tests
@@ -48,4 +50,4 @@ screenshot: test-deps
 		--screenshot=docs/report.png file://$(CURDIR)/$(DEMO)/report-hiphelpt-dordrecht-2023-Q4.html 2>/dev/null
 
 clean:
-	rm -rf .build $(DEMO)
+	rm -rf .build $(DEMO) Reports/demo.sqlite

@@ -7,7 +7,7 @@ public enum ColumnDictionary {
     ]
 
     public static let entries: [(table: String, column: String, unit: String, description: String)] = [
-        ("areas", "area_code", "", "PC4 (3311) or PC6 (3311AB) postcode area"),
+        ("areas", "area_code", "", "PC4 area (4 digits) or PC6 area (4 digits and 2 letters)"),
         ("areas", "level", "", "pc4 or pc6"),
         ("areas", "year", "year", "CBS statistics year"),
         ("areas", "municipality", "", "municipality name"),

@@ -239,3 +239,32 @@ enum Chromium {
         #expect(styles.contains("f_table_name (String) = areas") && styles.contains("f_table_name (String) = targets"))
     }
 }
+
+/// `hulpatlas audit` on the demo run's folder.
+@Suite struct AuditCommandTests {
+    @Test func theDemoOutputPassesOnceTheStoreIsOutOfIt() throws {
+        #expect(ReportEndToEndTests.run.status == 0)
+        let folder = ReportEndToEndTests.run.dir.url.path
+        let withStore = try RunCommandTests.hulpatlas(["audit", folder])
+        #expect(withStore.status != 0)
+        #expect(withStore.stdout.contains("hulpatlas.sqlite: a hulpatlas store holds personal data"))
+        #expect(withStore.stderr.contains("do not share this folder as it is"))
+
+        let shared = try TemporaryDirectory()
+        for file in try FileManager.default.contentsOfDirectory(atPath: folder)
+        where !file.hasPrefix("hulpatlas.sqlite") && !file.hasSuffix(".png") && file != "leaky.html" {
+            try FileManager.default.copyItem(atPath: (folder as NSString).appendingPathComponent(file), toPath: shared.path(file))
+        }
+        let clean = try RunCommandTests.hulpatlas(["audit", shared.url.path, "--requests", "Data/sample_requests.csv",
+                                                  "--helpers", "Data/sample_helpers.csv",
+                                                  "--db", ReportEndToEndTests.path("hulpatlas.sqlite")])
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+        #expect(clean.stdout.contains("nothing found"))
+
+        // A planted leak is found: a request id in a shared CSV.
+        try "note\nvraag R00017 teruggebeld\n".write(toFile: shared.path("notes.csv"), atomically: true, encoding: .utf8)
+        let leak = try RunCommandTests.hulpatlas(["audit", shared.url.path, "--requests", "Data/sample_requests.csv"])
+        #expect(leak.status != 0)
+        #expect(leak.stdout.contains("notes.csv:2 [note]: an id or free text from the match history"))
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Atlas
+import Foundation
+import Ingest
+import Reports
+import Store
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Check a reports folder before it is shared; exits non-zero with the findings.",
+        discussion: """
+            Finds counts below the suppression threshold, PC6 postcodes outside area columns, columns of ids or free \
+            text, a store in the folder, and — given the match-history files or the store — any id or free text from \
+            them. Example:
+              hulpatlas audit Reports/demo --requests Data/sample_requests.csv --helpers Data/sample_helpers.csv
+            """)
+
+    @Argument(help: "The folder to check (every CSV, HTML, GeoPackage and XLSX file in it).") var folder: String
+    @Option(help: "The suppression threshold (default: the config's, else 5).") var threshold: Int?
+    @Option(help: "The match history the folder was made from: its ids and free text must not appear.") var requests: String?
+    @Option(help: "The volunteer register the folder was made from: its ids must not appear.") var helpers: String?
+    @Option(help: "The store the folder was made from: its pseudonymised ids must not appear.") var db: String?
+    @OptionGroup var options: MatchHistoryOptions
+
+    func run() throws {
+        let config = try options.load()
+        var secrets = Set<String>()
+        if let requests {
+            secrets.formUnion(try AuditSecrets.fromFile(requests, canonical: Vocabulary.requestColumns,
+                                                        mapping: config.requests.columns))
+        }
+        if let helpers {
+            secrets.formUnion(try AuditSecrets.fromFile(helpers, canonical: Vocabulary.helperColumns,
+                                                        mapping: config.helpers.columns))
+        }
+        if let db {
+            let store = try AtlasStore(path: db, exclusive: false)
+            for r in try store.requests() {
+                secrets.insert(r.id)
+                if let h = r.helperID { secrets.insert(h) }
+                if let s = r.subcategory { secrets.insert(s) }
+            }
+            for h in try store.helpers() { secrets.insert(h.id) }
+        }
+        let audit = PrivacyAudit(threshold: threshold ?? config.suppressionThreshold, secrets: secrets)
+        let result = try audit.run(folder: folder)
+        if result.findings.isEmpty {
+            print("audit \(folder): \(result.files) files checked, nothing found (threshold \(audit.threshold)"
+                  + (secrets.isEmpty ? "" : ", \(secrets.count) ids and texts from the match history") + ")")
+            return
+        }
+        for f in result.findings.prefix(200) { print(f.description) }
+        if result.findings.count > 200 { print("… and \(result.findings.count - 200) more") }
+        throw AuditFailure(count: result.findings.count, folder: folder)
+    }
+}
+
+struct AuditFailure: Error, CustomStringConvertible {
+    let count: Int
+    let folder: String
+    var description: String { "audit \(folder): \(count) finding\(count == 1 ? "" : "s"); do not share this folder as it is" }
+}
+
+/// The ids and free text of a match-history or volunteer file: the values of its id and
+/// subcategory columns and of columns named like names, remarks or contact details.
+enum AuditSecrets {
+    static func fromFile(_ path: String, canonical: [String: [String]], mapping: [String: String]) throws -> Set<String> {
+        let reader = try CSVRecordReader(path: path)
+        let normalise = { (s: String) in s.lowercased().replacingOccurrences(of: " ", with: "_") }
+        var wanted = Set<Int>()
+        for (i, header) in reader.header.enumerated() {
+            let name = normalise(header)
+            let mappedTo = mapping.first { normalise($0.value) == name }?.key
+            let canonicalName = mappedTo ?? canonical.first { $0.key == name || $0.value.map(normalise).contains(name) }?.key
+            if let c = canonicalName, ["request_id", "helper_id", "subcategory"].contains(c) { wanted.insert(i) }
+            if PrivacyAudit.identifyingColumns.contains(name), !["requester_postcode", "helper_postcode"].contains(name) {
+                wanted.insert(i)
+            }
+        }
+        var out = Set<String>()
+        while let record = try reader.next() {
+            for i in wanted where i < record.fields.count {
+                let v = record.fields[i].trimmingCharacters(in: .whitespaces)
+                if !v.isEmpty { out.insert(v) }
+            }
+        }
+        return out
+    }
+}
