@@ -23,6 +23,9 @@ public final class CSVRecordReader {
         case unterminatedQuote
         case textAfterClosingQuote(field: Int)
         case fieldTooLong(field: Int, bytes: Int, limit: Int)
+        /// The record ran past `limit` bytes or fields; the rest of its line was skipped.
+        case recordTooLong(limit: Int)
+        case tooManyFields(limit: Int)
 
         public var description: String {
             switch self {
@@ -30,6 +33,9 @@ public final class CSVRecordReader {
             case .unterminatedQuote: return "a quoted field is never closed (is the file cut off?)"
             case .textAfterClosingQuote: return "text after a closing quote"
             case let .fieldTooLong(_, bytes, limit): return "field of \(bytes) bytes; the limit is \(limit)"
+            case let .recordTooLong(limit):
+                return "row longer than \(limit / (1 << 20)) MB (a quote never closed, or not a CSV file?); skipped to the next line"
+            case let .tooManyFields(limit): return "more than \(limit) fields; skipped to the next line"
             }
         }
     }
@@ -56,6 +62,10 @@ public final class CSVRecordReader {
     public private(set) var header: [String] = []
     public private(set) var delimiter = UInt8(ascii: ",")
     public let maxFieldBytes: Int
+    /// A record longer than this (bytes) or with more fields is rejected and skipped to the
+    /// next line, so that one broken line can never exhaust memory.
+    public let maxRecordBytes: Int
+    public static let maxFields = 1_000
     /// The delimiter as a user reads it: "," ";" or "tab".
     public var delimiterName: String { delimiter == 9 ? "tab" : String(UnicodeScalar(delimiter)) }
     /// Blank lines skipped so far (not records; reported, never counted as rows).
@@ -68,9 +78,10 @@ public final class CSVRecordReader {
     private var line = 1
     private static let chunk = 1 << 20
 
-    public init(path: String, maxFieldBytes: Int = 1_000) throws {
+    public init(path: String, maxFieldBytes: Int = 1_000, maxRecordBytes: Int = 1 << 20) throws {
         self.path = path
         self.maxFieldBytes = maxFieldBytes
+        self.maxRecordBytes = maxRecordBytes
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw FileError.cannotRead(path: path, reason: "no such file")
@@ -164,6 +175,7 @@ public final class CSVRecordReader {
         var fieldBytes = 0
         var inQuotes = false, afterQuote = false
         var problem: Problem?
+        var recordBytes = 0
 
         func endField() {
             if fieldBytes > maxFieldBytes, problem == nil {
@@ -184,7 +196,21 @@ public final class CSVRecordReader {
             if fieldBytes <= maxFieldBytes { field.append(b) }
         }
 
+        /// Drops the rest of the line (quotes no longer count) and returns the record as rejected.
+        func skipLine(_ reason: Problem) -> Record {
+            while let b = nextByte() {
+                if b == lf || b == cr {
+                    if b == cr, peekByte() == lf { _ = nextByte() }
+                    break
+                }
+            }
+            line += 1
+            return Record(line: startLine, fields: [], problem: reason)
+        }
+
         while let b = nextByte() {
+            recordBytes += 1
+            if recordBytes > maxRecordBytes { return skipLine(.recordTooLong(limit: maxRecordBytes)) }
             if inQuotes {
                 if b == quote {
                     if peekByte() == quote { _ = nextByte(); append(quote) } else { inQuotes = false; afterQuote = true }
@@ -197,6 +223,7 @@ public final class CSVRecordReader {
             switch b {
             case delimiter:
                 endField()
+                if fields.count >= CSVRecordReader.maxFields { return skipLine(.tooManyFields(limit: CSVRecordReader.maxFields)) }
             case lf, cr:
                 if b == cr, peekByte() == lf { _ = nextByte() }
                 line += 1

@@ -59,27 +59,28 @@ public enum RecordIngest {
             let ids = try AtlasStore.pseudonymiser(db)
             var read = 0, accepted = 0
             var rejects: [Reject] = []
-            // id → (line, hash of the row): enough to tell an exact repeat from a conflict.
-            var seen: [String: (line: Int, hash: Int)] = [:]
+            // id → (line, hash of the row), enough to tell an exact repeat from a conflict, kept in
+            // a temporary table so that memory stays bounded however long the file is.
+            let seen = try SeenIDs(db)
             while let record = try reader.next() {
                 read += 1
                 switch parse(record) {
                 case let .failure(reject):
                     rejects.append(reject)
                 case let .success((id, value, valueRejects)):
-                    if let first = seen[id] {
+                    if let first = try seen.insert(id, line: record.line, hash: value.hashValue) {
                         let reason = first.hash == value.hashValue
                             ? "repeats line \(first.line) exactly; ignored"
                             : "this id is already on line \(first.line) with different data; the first is kept"
                         rejects.append(Reject(file: reader.path, line: record.line, field: idField, value: "", reason: reason))
                         continue
                     }
-                    seen[id] = (record.line, value.hashValue)
                     rejects += valueRejects
                     try upserter.upsert(arguments(value, runID, ids))
                     accepted += 1
                 }
             }
+            try seen.drop()
             let counts = try upserter.finish()
             try AtlasStore.finishRun(db, runID: runID,
                                      files: [IngestFileCount(file: reader.path, role: kind, read: read, accepted: accepted)],
@@ -99,4 +100,31 @@ extension Day {
         let c = calendar.dateComponents([.year, .month, .day], from: Date())
         return Day(year: c.year!, month: c.month!, day: c.day!)!
     }
+}
+
+/// The ids of one ingest so far, in a temporary SQLite table (on disk, not in memory).
+final class SeenIDs {
+    private let db: Database
+    private let insert: Statement
+    private let lookup: Statement
+
+    init(_ db: Database) throws {
+        self.db = db
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS temp.ingest_seen;
+            CREATE TEMP TABLE ingest_seen (id TEXT PRIMARY KEY, line INTEGER NOT NULL, row_hash INTEGER NOT NULL) WITHOUT ROWID;
+            """)
+        insert = try db.makeStatement(sql: "INSERT INTO temp.ingest_seen VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING")
+        lookup = try db.makeStatement(sql: "SELECT line, row_hash FROM temp.ingest_seen WHERE id = ?")
+    }
+
+    /// Records `id`; returns the first occurrence when the id was seen before.
+    func insert(_ id: String, line: Int, hash: Int) throws -> (line: Int, hash: Int)? {
+        try insert.execute(arguments: [id, line, hash])
+        guard db.changesCount == 0 else { return nil }
+        guard let row = try Row.fetchOne(lookup, arguments: [id]) else { return nil }
+        return (row[0], row[1])
+    }
+
+    func drop() throws { try db.execute(sql: "DROP TABLE IF EXISTS temp.ingest_seen") }
 }

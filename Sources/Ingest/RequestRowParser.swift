@@ -124,7 +124,7 @@ extension HeaderMap {
             switch problem {
             case let .invalidUTF8(i), let .textAfterClosingQuote(i), let .fieldTooLong(i, _, _):
                 field = name(at: i) ?? "field \(i + 1)"
-            case .unterminatedQuote: field = "(row)"
+            case .unterminatedQuote, .recordTooLong, .tooManyFields: field = "(row)"
             }
             return Reject(file: file, line: record.line, field: field, value: "", reason: problem.description)
         }
