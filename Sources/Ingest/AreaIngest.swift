@@ -15,7 +15,7 @@ public struct AreaIngestOptions: Sendable {
     public var year: Int?
     /// Layer name in a multi-layer source (the first layer when nil).
     public var layer: String?
-    /// Coordinate system to assume when the source declares none (e.g. "EPSG:28992").
+    /// The source's coordinate system (e.g. "EPSG:28992"), overriding what it declares.
     public var sourceCRS: String?
 
     public init(boundaries: String) { self.boundaries = boundaries }
@@ -48,6 +48,9 @@ public struct AreaIngestSummary: Sendable {
 
 /// Reads boundaries (+ statistics), reprojects to EPSG:28992 and replaces one area set in the store.
 public enum AreaIngest {
+    /// The Netherlands in EPSG:28992 (RD New) metres, with a margin for the islands and the sea.
+    static let netherlands = (x: -7_000.0...300_000.0, y: 289_000.0...629_000.0)
+
     public static func run(_ options: AreaIngestOptions, store: AtlasStore) throws -> AreaIngestSummary {
         let started = Date()
         _ = GDALDiagnostics.shared.drain()
@@ -61,10 +64,10 @@ public enum AreaIngest {
 
         let target = try SpatialReference(epsg: SpatialReference.rdNewEPSG)
         let source: SpatialReference
-        if let declared = layer.spatialReference {
+        if let given = options.sourceCRS {
+            source = try SpatialReference(definition: given)  // overrides a wrong declaration too
+        } else if let declared = layer.spatialReference {
             source = declared
-        } else if let assumed = options.sourceCRS {
-            source = try SpatialReference(definition: assumed)
         } else {
             throw GeoError.noSpatialReference(path: options.boundaries)
         }
@@ -120,6 +123,8 @@ public enum AreaIngest {
         let sourceRows = SourceRows(dataset: dataset)
         var tallies = [ColumnTally](repeating: ColumnTally(), count: fields.count)
 
+        var insideNetherlands = 0
+        var outsideExample: String?
         let (files, runID) = try store.replaceAreaSet(level: level, year: year, source: fileName,
                                                   sourceCRS: source.identifier, startedAt: started) { writer in
             var firstSeen: [String: Int] = [:]
@@ -183,11 +188,22 @@ public enum AreaIngest {
                                       areaM2: shape?.geometry.area, pointX: shape?.point.x, pointY: shape?.point.y,
                                       values: values)
                 population += area.population ?? 0
+                if let p = shape?.point, AreaIngest.netherlands.x.contains(p.x), AreaIngest.netherlands.y.contains(p.y) {
+                    insideNetherlands += 1
+                } else if let p = shape?.point, outsideExample == nil {
+                    outsideExample = "\(postcode.code) at x \(Int(p.x)), y \(Int(p.y))"
+                }
                 try writer.insert(area, wkb: shape?.geometry.wkb())
                 storedCodes.insert(postcode.code)
             }
             guard writer.count > 0 else {
                 throw IngestError.noUsableAreas(file: fileName, rejected: boundaryRejects.count)
+            }
+            // Most areas outside the Netherlands (or not placeable at all): the coordinate system
+            // is wrong, e.g. RD metres declared as WGS84, or latitude and longitude swapped.
+            if insideNetherlands * 2 < writer.count {
+                throw IngestError.wrongCoordinateSystem(file: fileName, crs: source.identifier, inside: insideNetherlands,
+                                                        total: writer.count, example: outsideExample)
             }
             // Boundary columns of words (names, descriptions) are not indicators after all.
             let textFields = candidateFields.filter { indicatorSource[names[$0]] == fileName && !tallies[$0].isNumeric }

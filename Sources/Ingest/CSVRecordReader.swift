@@ -70,6 +70,8 @@ public final class CSVRecordReader {
     public var delimiterName: String { delimiter == 9 ? "tab" : String(UnicodeScalar(delimiter)) }
     /// Blank lines skipped so far (not records; reported, never counted as rows).
     public private(set) var blankLines = 0
+    /// Fields that were not UTF-8 and were read as Windows-1252 (Excel's legacy "CSV" format).
+    public private(set) var windows1252Fields = 0
 
     private let handle: FileHandle
     private var buffer: [UInt8] = []
@@ -106,6 +108,7 @@ public final class CSVRecordReader {
         if case .invalidUTF8 = headerRecord.problem { throw FileError.headerNotUTF8(path: path) }
         header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         blankLines = 0
+        windows1252Fields = 0
     }
 
     deinit { try? handle.close() }
@@ -182,6 +185,10 @@ public final class CSVRecordReader {
                 problem = .fieldTooLong(field: fields.count, bytes: fieldBytes, limit: maxFieldBytes)
             }
             if let s = String(validating: field, as: UTF8.self) {
+                fields.append(s)
+            } else if let s = String(bytes: field, encoding: .windowsCP1252) {
+                // Excel's "CSV" (not "CSV UTF-8") on Dutch Windows: é, ë, €, ’ as Windows-1252.
+                windows1252Fields += 1
                 fields.append(s)
             } else {
                 if problem == nil { problem = .invalidUTF8(field: fields.count) }

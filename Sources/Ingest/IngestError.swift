@@ -5,6 +5,7 @@ public enum IngestError: Error, CustomStringConvertible, Equatable {
     case cannotTellYear(files: [String])
     case noUsableAreas(file: String, rejected: Int)
     case levelMismatch(file: String, expected: String, found: String)
+    case wrongCoordinateSystem(file: String, crs: String, inside: Int, total: Int, example: String?)
 
     public var description: String {
         switch self {
@@ -17,6 +18,11 @@ public enum IngestError: Error, CustomStringConvertible, Equatable {
             return "cannot tell the year of \(files.joined(separator: ", ")): no year in the file names; pass --year"
         case let .noUsableAreas(file, rejected):
             return "\(file): no usable area (\(rejected) rejected; see the rejects); the store is unchanged"
+        case let .wrongCoordinateSystem(file, crs, inside, total, example):
+            return "\(file): only \(inside) of \(total) areas land in the Netherlands when read as \(crs)"
+                + (example.map { " (e.g. \($0) in EPSG:28992)" } ?? "")
+                + "; is the coordinate system right? (RD metres declared as WGS84, or latitude and longitude swapped?) "
+                + "Fix the file's CRS or give the right one with --srs; nothing was stored"
         case let .levelMismatch(file, expected, found):
             return "\(file): --level \(expected) was given but the postcodes are \(found)"
         }

@@ -11,6 +11,8 @@ public struct RecordIngestSummary: Sendable {
     public var accepted: Int
     public var rejected: Int { read - accepted }
     public var blankLines: Int
+    /// Fields read as Windows-1252 because they were not UTF-8.
+    public var windows1252Fields = 0
     public var delimiter: String
     public var changes: UpsertCounts
     public var rejects: [Reject]
@@ -85,9 +87,11 @@ public enum RecordIngest {
             try AtlasStore.finishRun(db, runID: runID,
                                      files: [IngestFileCount(file: reader.path, role: kind, read: read, accepted: accepted)],
                                      rejects: rejects)
-            return RecordIngestSummary(kind: kind, file: reader.path, read: read, accepted: accepted,
-                                       blankLines: reader.blankLines, delimiter: reader.delimiterName, changes: counts,
-                                       rejects: rejects, runID: runID)
+            var summary = RecordIngestSummary(kind: kind, file: reader.path, read: read, accepted: accepted,
+                                              blankLines: reader.blankLines, delimiter: reader.delimiterName, changes: counts,
+                                              rejects: rejects, runID: runID)
+            summary.windows1252Fields = reader.windows1252Fields
+            return summary
         }
     }
 }

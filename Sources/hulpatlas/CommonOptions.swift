@@ -26,7 +26,7 @@ struct AreaInputOptions: ParsableArguments {
     @Option(help: "The layer to read from a multi-layer source (default: the first).")
     var layer: String?
 
-    @Option(help: "Coordinate system to assume when the file declares none, e.g. EPSG:28992.")
+    @Option(help: "The file's coordinate system, e.g. EPSG:28992 (for a file that declares none, or a wrong one).")
     var srs: String?
 
     func ingestOptions(boundaries: String) -> AreaIngestOptions {

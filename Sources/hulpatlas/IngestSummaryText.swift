@@ -51,6 +51,10 @@ enum IngestSummaryText {
                    "  \(s.read) rows read = \(s.accepted) accepted + \(s.rejected) rejected",
                    "  store: \(s.changes.inserted) new, \(s.changes.updated) updated, \(s.changes.unchanged) unchanged"]
         if s.blankLines > 0 { out.append("  blank lines skipped: \(s.blankLines)") }
+        if s.windows1252Fields > 0 {
+            out.append("  \(s.windows1252Fields) fields were not UTF-8 and were read as Windows-1252 (Excel's \"CSV\"; "
+                       + "save as \"CSV UTF-8\" to avoid this)")
+        }
         let valueRejects = s.rejects.filter { !$0.rowRejected }.count
         if valueRejects > 0 { out.append("  values set missing (row kept): \(valueRejects)") }
         for r in s.rejects.prefix(20) {

@@ -38,7 +38,8 @@ import TestSupport
     }
 
     @Test func problemsAreReportedPerRecord() throws {
-        var bytes = Array("id,note\n1,caf".utf8) + [0xE9] + Array("\n2,\"ok\"x\n3,".utf8)
+        // 0x81 is neither UTF-8 nor Windows-1252.
+        var bytes = Array("id,note\n1,caf".utf8) + [0x81] + Array("\n2,\"ok\"x\n3,".utf8)
         bytes += Array(repeating: UInt8(ascii: "a"), count: 10_000) + Array("\n4,\"never closed\n".utf8)
         let (r, _dir) = try reader(bytes)
         _ = _dir
@@ -51,11 +52,23 @@ import TestSupport
         #expect(recs.map(\.line) == [2, 3, 4, 5])
     }
 
+    @Test func excelWindows1252IsReadAsSuch() throws {
+        // Excel's plain "CSV" on Dutch Windows: é (0xE9), € (0x80), ’ (0x92), also in the header.
+        let bytes = Array("id;omschrijving;caf".utf8) + [0xE9] + Array("\n1;".utf8) + [0x80, 0x20, 0x35, 0x92, 0x73] + Array(";x\n".utf8)
+        let (r, _dir) = try reader(bytes)
+        _ = _dir
+        #expect(r.header == ["id", "omschrijving", "café"])
+        let recs = try all(r)
+        #expect(recs.map(\.problem) == [nil])
+        #expect(recs[0].fields == ["1", "€ 5’s", "x"])
+        #expect(r.windows1252Fields == 1, "data fields only")
+    }
+
     @Test func wholeFileProblems() throws {
         #expect(throws: CSVRecordReader.FileError.self) { try reader([]) }
         #expect(throws: CSVRecordReader.FileError.self) { try reader([0xFF, 0xFE, 0x61, 0x00]) }
         #expect(throws: CSVRecordReader.FileError.self) { try reader(Array("\n\n\n".utf8)) }
-        #expect(throws: CSVRecordReader.FileError.self) { try reader([0x61, 0xFF, 0x0A, 0x31]) }
+        #expect(throws: CSVRecordReader.FileError.self) { try reader([0x61, 0x81, 0x0A, 0x31]) }
         let dir = try TemporaryDirectory()
         #expect(throws: CSVRecordReader.FileError.cannotRead(path: dir.url.path, reason: "it is a directory")) {
             try CSVRecordReader(path: dir.url.path)
