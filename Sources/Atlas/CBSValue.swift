@@ -19,9 +19,11 @@ public enum CBSValue: Equatable, Sendable {
         }
     }
 
-    /// Parses a cell as it appears in CSV: "9705", "1.5", "1,5" (decimal comma), "-99997",
-    /// "-99 997", "" (empty). Returns nil for text that is not a number.
-    public init?(parsing raw: String) {
+    /// Parses a cell as it appears in CSV: "9705", "1.5", "1,5" (decimal comma), "1.234,5" and
+    /// "1.234.567" (thousands dots), "1,234.5", "-99997", "-99 997", "" (empty). With
+    /// `decimalComma` (a Dutch Excel file, `;`-separated) a dot is always a thousands separator:
+    /// "1.234" is 1234. Returns nil for text that is not a number.
+    public init?(parsing raw: String, decimalComma: Bool = false) {
         var text = raw.trimmingSpaces()
         if text.isEmpty || text == "." || text == "x" || text == "NA" {
             // "." and "x" are CBS StatLine's own markers for "unknown" / "secret".
@@ -30,7 +32,18 @@ public enum CBSValue: Equatable, Sendable {
             return
         }
         text.removeAll { $0 == " " || $0 == "\u{00A0}" }
-        if !text.contains("."), text.filter({ $0 == "," }).count == 1 {
+        let dots = text.filter { $0 == "." }.count, commas = text.filter { $0 == "," }.count
+        if dots > 0 && commas > 0 {
+            // Both: the last one is the decimal separator.
+            if text.lastIndex(of: ",")! > text.lastIndex(of: ".")! {
+                text.removeAll { $0 == "." }
+                text = text.replacingOccurrencesOfComma()
+            } else {
+                text.removeAll { $0 == "," }
+            }
+        } else if dots > 1 || (decimalComma && dots == 1) {
+            text.removeAll { $0 == "." }
+        } else if dots == 0, commas == 1 {
             text = text.replacingOccurrencesOfComma()
         }
         guard let number = Double(text), number.isFinite else { return nil }

@@ -25,8 +25,8 @@ struct ColumnTally {
     private var wordRejects: [Reject] = []
 
     /// Parses one cell; returns the value to store (nil for words).
-    mutating func parse(_ text: String, file: String, line: Int, column: String) -> CBSValue? {
-        guard let value = CBSValue(parsing: text) else {
+    mutating func parse(_ text: String, file: String, line: Int, column: String, decimalComma: Bool = false) -> CBSValue? {
+        guard let value = CBSValue(parsing: text, decimalComma: decimalComma) else {
             words += 1
             wordRejects.append(Reject(file: file, line: line, field: column, value: text,
                                       reason: "not a number; stored as missing", rowRejected: false))

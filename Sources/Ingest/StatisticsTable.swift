@@ -34,6 +34,7 @@ struct StatisticsTable {
         let muniIndex = muni.flatMap { names.firstIndex(of: $0) }
 
         let sourceRows = SourceRows(dataset: dataset)
+        let decimalComma = usesDecimalComma(path)
         let candidates = fields.indices.filter { $0 != keyIndex && $0 != muniIndex && fields[$0].kind != .other }
         var tallies = [ColumnTally](repeating: ColumnTally(), count: fields.count)
         var parsed: [(code: String, cells: [CBSValue], municipality: String?)] = []
@@ -64,7 +65,8 @@ struct StatisticsTable {
             firstLine[postcode.code] = line
             var cells = [CBSValue](repeating: .empty, count: fields.count)
             for i in candidates {
-                cells[i] = cbsValue(feature.value(at: i), tally: &tallies[i], file: path, line: line, column: names[i])
+                cells[i] = cbsValue(feature.value(at: i), tally: &tallies[i], file: path, line: line, column: names[i],
+                                    decimalComma: decimalComma)
             }
             let municipality = muniIndex.map { feature.value(at: $0).text.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
             parsed.append((postcode.code, cells, municipality))
@@ -84,13 +86,24 @@ struct StatisticsTable {
 }
 
 /// A typed GDAL value as a CBS cell; text is parsed and tallied (see `ColumnTally`).
-func cbsValue(_ value: FieldValue, tally: inout ColumnTally, file: String, line: Int, column: String) -> CBSValue {
+func cbsValue(_ value: FieldValue, tally: inout ColumnTally, file: String, line: Int, column: String,
+              decimalComma: Bool = false) -> CBSValue {
     switch value {
     case .null: return .empty
     case let .integer(v): tally.countNumber(); return CBSValue(Double(v))
     case let .real(v): tally.countNumber(); return CBSValue(v)
-    case let .text(s): return tally.parse(s, file: file, line: line, column: column) ?? .empty
+    case let .text(s): return tally.parse(s, file: file, line: line, column: column, decimalComma: decimalComma) ?? .empty
     }
+}
+
+/// A `;`-separated text file is Dutch Excel's: decimal comma, dot for thousands.
+func usesDecimalComma(_ path: String) -> Bool {
+    guard ["csv", "txt"].contains((path as NSString).pathExtension.lowercased()),
+          let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    let head = handle.readData(ofLength: 64 * 1024)
+    let firstLine = head.prefix { $0 != 0x0A && $0 != 0x0D }
+    return firstLine.filter { $0 == UInt8(ascii: ";") }.count > firstLine.filter { $0 == UInt8(ascii: ",") }.count
 }
 
 /// The postcode column: the one the user named, else the first known postcode name.

@@ -36,10 +36,17 @@ import Testing
         ("9705", CBSValue.number(9705)), ("1.5", .number(1.5)), ("1,5", .number(1.5)),
         ("-99997", .special(code: -99997)), ("-99997.0", .special(code: -99997)),
         ("-99 997", .special(code: -99997)), ("", .empty), ("  ", .empty), (".", .empty),
-        ("x", .special(code: -99997)),
+        ("x", .special(code: -99997)), ("1.234,5", .number(1234.5)), ("1.234.567", .number(1_234_567)),
+        ("1,234.5", .number(1234.5)),
     ])
     func parsesCells(raw: String, expected: CBSValue) {
         #expect(CBSValue(parsing: raw) == expected)
+    }
+
+    @Test func dutchExcelFilesUseTheDotForThousands() {
+        #expect(CBSValue(parsing: "1.234", decimalComma: true) == .number(1234))
+        #expect(CBSValue(parsing: "1.234") == .number(1.234))
+        #expect(CBSValue(parsing: "12,5", decimalComma: true) == .number(12.5))
     }
 
     @Test(arguments: ["abc", "12a", "1,000,000", "nan", "inf"])
