@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO := Reports/demo
 
-.PHONY: deps test-deps build run test bench clean screenshot
+.PHONY: deps test-deps build run test bench fuzz clean screenshot
 
 ## deps: install GDAL, SQLite and pkg-config from Debian when they are missing
 deps:
@@ -43,6 +43,16 @@ test: deps test-deps
 bench: build
 	@command -v /usr/bin/time >/dev/null || { $(SUDO) apt-get install -y -qq time >/dev/null; }
 	bash Benchmarks/run.sh
+
+## fuzz: libFuzzer on the CSV reader and the postcode, date, number and config parsers for
+## FUZZ_SECONDS (default 600); findings go to Fuzz/findings/ (make each one a corpus case)
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	$(SWIFT) build --scratch-path .build-fuzz --product hulpatlas-fuzz \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+	@mkdir -p .build-fuzz/corpus Fuzz/findings
+	.build-fuzz/debug/hulpatlas-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -detect_leaks=0 \
+		-artifact_prefix=Fuzz/findings/ -print_final_stats=1 .build-fuzz/corpus Fuzz/seeds
 
 ## screenshot: docs/report.png, the README's picture of a report (after make run)
 screenshot: test-deps

@@ -28,6 +28,10 @@ let package = Package(
             "Atlas", "Geo", "Store", "Ingest", "Reports",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // libFuzzer target for the input parsers: `make fuzz` builds it with -sanitize=fuzzer and
+        // -DFUZZING; in a normal build it is a stub that says so.
+        .executableTarget(name: "hulpatlas-fuzz", dependencies: ["Atlas", "Ingest"], path: "Fuzz/Sources",
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GeoTests", dependencies: ["Geo", "TestSupport"], path: "Tests/GeoTests"),
         .testTarget(name: "AtlasTests", dependencies: ["Atlas"], path: "Tests/AtlasTests"),

@@ -57,11 +57,37 @@ public struct HulpatlasConfig: Sendable, Equatable {
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw ConfigError(file: path, message: "cannot read: \(error.localizedDescription)")
         }
+        if let problem = tableHeaderProblem(text) { throw ConfigError(file: path, message: problem) }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
             throw ConfigError(file: path, message: "line \(error.source.begin.line): \(error.description)")
         }
         return try parse(table, file: path)
+    }
+
+    /// A table header whose name starts with something other than a letter, digit, _ - or a
+    /// quote, e.g. `[#privacy]`: toml++ (inside TOMLKit) stops the process with an assertion on
+    /// it instead of reporting an error (found by `make fuzz`), so it is caught here first.
+    static func tableHeaderProblem(_ text: String) -> String? {
+        var inMultiline: Substring?
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = raw.drop { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }
+            for delimiter in ["\"\"\"", "'''"] where inMultiline == nil || inMultiline == Substring(delimiter) {
+                if line.components(separatedBy: delimiter).count % 2 == 0 {
+                    inMultiline = inMultiline == nil ? Substring(delimiter) : nil
+                }
+            }
+            guard inMultiline == nil, line.first == "[" else { continue }
+            line = line.dropFirst()
+            if line.first == "[" { line = line.dropFirst() }
+            line = line.drop { $0 == " " || $0 == "\t" }
+            guard let c = line.first else { continue }
+            if !(c.isLetter || c.isNumber || c == "_" || c == "-" || c == "\"" || c == "'") {
+                return "line \(n + 1): a table header must start with a name, e.g. [privacy]; "
+                    + "to leave a section out, put # before the [ (#[privacy])"
+            }
+        }
+        return nil
     }
 
     static func parse(_ table: TOMLTable, file: String) throws -> HulpatlasConfig {

@@ -185,6 +185,8 @@ def configs():
     write("config/status_words.toml", "[requests.values.status]\n\"Gekoppeld\" = \"match\"\n\"Geen match gevonden\" = \"geen_match\"\n")
     write("config/around_without_radius.toml", "[target]\naround = \"3311\"\n")
     write("config/utf8_bom.toml", data=b"\xef\xbb\xbf[privacy]\nsuppression_threshold = 7\n")
+    # Found by make fuzz: toml++ (in TOMLKit) aborted the process on a header like this.
+    write("config/table_header_with_hash.toml", data=b"\xef\xbb\xbf[#privacy]\n,uppron_threshold } 1\n")
 
 
 if __name__ == "__main__":
