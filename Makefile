@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO := Reports/demo
 
-.PHONY: deps test-deps build run test bench fuzz clean screenshot
+.PHONY: deps test-deps build run test bench fuzz stress clean screenshot
 
 ## deps: install GDAL, SQLite and pkg-config from Debian when they are missing
 deps:
@@ -53,6 +53,11 @@ fuzz: deps
 	@mkdir -p .build-fuzz/corpus Fuzz/findings
 	.build-fuzz/debug/hulpatlas-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -detect_leaks=0 \
 		-artifact_prefix=Fuzz/findings/ -print_final_stats=1 .build-fuzz/corpus Fuzz/seeds
+
+## stress: a requests file of 2 GB (about 20 million rows) ingests in bounded memory
+stress: build
+	@command -v /usr/bin/time >/dev/null || { $(SUDO) apt-get install -y -qq time >/dev/null; }
+	bash Benchmarks/stress.sh
 
 ## screenshot: docs/report.png, the README's picture of a report (after make run)
 screenshot: test-deps
