@@ -65,26 +65,49 @@ public struct HulpatlasConfig: Sendable, Equatable {
         return try parse(table, file: path)
     }
 
-    /// A table header whose name starts with something other than a letter, digit, _ - or a
-    /// quote, e.g. `[#privacy]`: toml++ (inside TOMLKit) stops the process with an assertion on
-    /// it instead of reporting an error (found by `make fuzz`), so it is caught here first.
+    /// A table header whose name does not start with a letter, digit, _ - or a quote (`[#privacy]`,
+    /// a lone `[`): toml++ (inside TOMLKit) stops the process with an assertion on those instead
+    /// of reporting an error (found by `make fuzz`), so they are caught here first. Lines inside
+    /// arrays and multi-line strings are skipped: a header only starts a statement.
     static func tableHeaderProblem(_ text: String) -> String? {
-        var inMultiline: Substring?
+        var depth = 0  // open [ of array values, outside strings
+        var multiline: String?  // the open \"\"\" or \'\'\'
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = raw.drop { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }
-            for delimiter in ["\"\"\"", "'''"] where inMultiline == nil || inMultiline == Substring(delimiter) {
-                if line.components(separatedBy: delimiter).count % 2 == 0 {
-                    inMultiline = inMultiline == nil ? Substring(delimiter) : nil
+            let chars = Array(raw)
+            var i = 0
+            while i < chars.count, chars[i] == " " || chars[i] == "\t" || chars[i] == "\u{FEFF}" || chars[i] == "\r" { i += 1 }
+            if multiline == nil, depth == 0, i < chars.count, chars[i] == "[" {
+                var j = i + 1
+                if j < chars.count, chars[j] == "[" { j += 1 }
+                while j < chars.count, chars[j] == " " || chars[j] == "\t" { j += 1 }
+                let ok = j < chars.count && (chars[j].isLetter || chars[j].isNumber || "_-\"'".contains(chars[j]))
+                if !ok {
+                    return "line \(n + 1): a table header must start with a name, e.g. [privacy]; "
+                        + "to leave a section out, put # before the [ (#[privacy])"
                 }
+                continue
             }
-            guard inMultiline == nil, line.first == "[" else { continue }
-            line = line.dropFirst()
-            if line.first == "[" { line = line.dropFirst() }
-            line = line.drop { $0 == " " || $0 == "\t" }
-            guard let c = line.first else { continue }
-            if !(c.isLetter || c.isNumber || c == "_" || c == "-" || c == "\"" || c == "'") {
-                return "line \(n + 1): a table header must start with a name, e.g. [privacy]; "
-                    + "to leave a section out, put # before the [ (#[privacy])"
+            // Brackets of values, outside strings and comments.
+            var quote: Character?
+            while i < chars.count {
+                let c = chars[i]
+                if let m = multiline {
+                    if String(chars[i..<min(i + 3, chars.count)]) == m { multiline = nil; i += 3; continue }
+                } else if let q = quote {
+                    if c == "\\", q == "\"" { i += 2; continue }
+                    if c == q { quote = nil }
+                } else if c == "#" {
+                    break
+                } else if c == "\"" || c == "'" {
+                    let three = String(chars[i..<min(i + 3, chars.count)])
+                    if three == "\"\"\"" || three == "\'\'\'" { multiline = three; i += 3; continue }
+                    quote = c
+                } else if c == "[" {
+                    depth += 1
+                } else if c == "]" {
+                    depth = max(0, depth - 1)
+                }
+                i += 1
             }
         }
         return nil

@@ -187,6 +187,7 @@ def configs():
     write("config/utf8_bom.toml", data=b"\xef\xbb\xbf[privacy]\nsuppression_threshold = 7\n")
     # Found by make fuzz: toml++ (in TOMLKit) aborted the process on a header like this.
     write("config/table_header_with_hash.toml", data=b"\xef\xbb\xbf[#privacy]\n,uppron_threshold } 1\n")
+    write("config/lone_bracket.toml", "[\n")  # the same assertion, found by the next fuzz run
 
 
 if __name__ == "__main__":
