@@ -13,7 +13,7 @@ public enum CBSValue: Equatable, Sendable {
 
     public init(_ number: Double) {
         if number <= CBSValue.codeThreshold {
-            self = .special(code: Int(number.rounded()))
+            self = .special(code: Int(saturating: number.rounded()))
         } else {
             self = .number(number)
         }

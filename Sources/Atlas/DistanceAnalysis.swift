@@ -67,7 +67,7 @@ public enum DistanceAnalysis {
         let n = Double(d.count)
         func share(_ limit: Double) -> Double? { d.isEmpty ? nil : Double(d.filter { $0 <= limit }.count) / n }
         var histogram = [Int](repeating: 0, count: binCount)
-        for m in d { histogram[min(Int(m / binWidth), binCount - 1)] += 1 }
+        for m in d { histogram[Int(saturating: min(m / binWidth, Double(binCount - 1)))] += 1 }
         return Summary(grouping: grouping, group: group, matches: d.count, sameArea: trips.filter(\.sameArea).count,
                        median: Stats.quantile(sorted: d, 0.5), p75: Stats.quantile(sorted: d, 0.75),
                        p90: Stats.quantile(sorted: d, 0.9), within1km: share(1000), within3km: share(3000),

@@ -172,7 +172,7 @@ public enum FlyerTargeting {
                 excluded[.notRanked, default: []].append(area.code)
                 continue
             }
-            guard let households = area.households, households >= 1 else {
+            guard let households = area.households, households >= 1, households < 1e9 else {
                 excluded[.noHouseholds, default: []].append(area.code)
                 continue
             }
@@ -188,7 +188,7 @@ public enum FlyerTargeting {
                 continue
             }
             let value = request.preferUnderReached ? max(0, expected.central - Double(area.requests)) : expected.central
-            candidates.append(Candidate(index: i, flyers: Int(households.rounded(.up)), expected: expected, value: value,
+            candidates.append(Candidate(index: i, flyers: Int(saturating: households.rounded(.up)), expected: expected, value: value,
                                         risk: risk, nearest: nearest))
         }
         withoutVolunteers.sort { ($0.expectedAtRisk, $1.code) > ($1.expectedAtRisk, $0.code) }

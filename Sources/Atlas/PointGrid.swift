@@ -10,18 +10,22 @@ public struct PointGrid: Sendable {
     public init(_ points: [(x: Double, y: Double)], cellSize: Double) {
         precondition(cellSize > 0)
         size = cellSize
-        for p in points { cells[cell(p.x, p.y), default: []].append(p) }
-        count = points.count
+        let usable = points.filter { PointGrid.usable($0.x, $0.y) }
+        for p in usable { cells[cell(p.x, p.y), default: []].append(p) }
+        count = usable.count
     }
 
     private func cell(_ x: Double, _ y: Double) -> Cell {
-        Cell(i: Int((x / size).rounded(.down)), j: Int((y / size).rounded(.down)))
+        Cell(i: Int(saturating: (x / size).rounded(.down)), j: Int(saturating: (y / size).rounded(.down)))
     }
+
+    /// Finite coordinates of a sane size (metres); anything else is left out.
+    static func usable(_ x: Double, _ y: Double) -> Bool { abs(x) < 1e9 && abs(y) < 1e9 }
 
     /// The distance to the nearest point, if one lies within `limit` metres.
     public func nearest(x: Double, y: Double, within limit: Double) -> Double? {
-        guard count > 0 else { return nil }
-        let reach = Int((limit / size).rounded(.up))
+        guard count > 0, PointGrid.usable(x, y) else { return nil }
+        let reach = Int(saturating: min((limit / size).rounded(.up), 1_000))
         let c = cell(x, y)
         var best: Double?
         for i in (c.i - reach)...(c.i + reach) {

@@ -66,6 +66,37 @@ public struct Suppression: Sendable, Equatable {
     /// Which of `parts` to hide when their total is shown (complementary suppression): every
     /// small part, and then the smallest remaining non-zero parts until the hidden parts add up
     /// to at least the threshold, so that total − visible parts reveals no small count.
+    /// Complementary suppression over cells that take part in several published sums at once
+    /// (`groups`: the indices of the cells of each sum, e.g. the months of a quarter and the
+    /// kinds of a month). Small cells are hidden, then `protect` is applied to every group
+    /// again and again until nothing changes: a group with a hidden cell then has at least two,
+    /// adding up to at least the threshold, so that no sum minus its visible cells reveals a
+    /// hidden cell or a small total. Hidden cells only grow, so this ends.
+    public func protect(_ values: [Int], groups: [[Int]]) -> [Bool] {
+        var hidden = values.map(hides)
+        var changed = hidden.contains(true)
+        while changed {
+            changed = false
+            for group in groups {
+                let parts = group.map { values[$0] }
+                guard group.contains(where: { hidden[$0] }) else { continue }
+                var groupHidden = group.map { hidden[$0] }
+                var hiddenSum = zip(parts, groupHidden).filter(\.1).map(\.0).reduce(0, +)
+                var hiddenCount = groupHidden.filter { $0 }.count
+                let order = group.indices.sorted { (parts[$0], $0) < (parts[$1], $1) }
+                // One hidden cell in a group is its sum minus the rest: at least two, adding up to T.
+                for k in order where (hiddenSum < threshold || hiddenCount < 2) && !groupHidden[k] && parts[k] > 0 {
+                    groupHidden[k] = true
+                    hiddenSum += parts[k]
+                    hiddenCount += 1
+                    hidden[group[k]] = true
+                    changed = true
+                }
+            }
+        }
+        return hidden
+    }
+
     public func protect(_ parts: [Int]) -> [Bool] {
         var hidden = parts.map(hides)
         guard hidden.contains(true) else { return hidden }

@@ -191,7 +191,7 @@ public enum AreaIngest {
                 if let p = shape?.point, AreaIngest.netherlands.x.contains(p.x), AreaIngest.netherlands.y.contains(p.y) {
                     insideNetherlands += 1
                 } else if let p = shape?.point, outsideExample == nil {
-                    outsideExample = "\(postcode.code) at x \(Int(p.x)), y \(Int(p.y))"
+                    outsideExample = "\(postcode.code) at x \(Int(saturating: p.x)), y \(Int(saturating: p.y))"
                 }
                 try writer.insert(area, wkb: shape?.geometry.wkb())
                 storedCodes.insert(postcode.code)

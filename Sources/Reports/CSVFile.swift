@@ -66,12 +66,12 @@ public enum Format {
 
     /// A whole number without decimals, else one decimal (chart labels).
     public static func plain(_ value: Double) -> String {
-        value == value.rounded() ? String(Int64(value)) : String(format: "%.1f", value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.1f", value)
     }
 
     /// A count: "9705" (counts from CBS are whole numbers).
     public static func count(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
-        return String(Int64(value.rounded()))
+        return abs(value) < 1e15 ? String(Int64(value.rounded())) : String(format: "%.0f", value)
     }
 }

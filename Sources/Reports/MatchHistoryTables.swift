@@ -49,10 +49,19 @@ public enum SupplyDemandTable {
     public static let header = ["location", "period", "category", "requests", "matched", "not_matched", "open",
                                 "match_rate", "active_helpers", "helpers_per_request", "median_days_to_match", "suppressed"]
 
+    /// The categories of a location's quarter add up to its help requests, which other tables
+    /// show (monthly.csv by month), so they are protected together as well.
     public static func rows(_ rows: [SupplyDemand.Row], suppression: Suppression) -> [[String]] {
-        rows.map { r in
+        var protected = Set<Int>()
+        let quarters = Dictionary(grouping: rows.indices) { "\(rows[$0].location)|\(rows[$0].quarter)" }
+        for indices in quarters.values {
+            for (i, hide) in zip(indices, suppression.protect(indices.map { rows[$0].requests })) where hide {
+                protected.insert(i)
+            }
+        }
+        return rows.enumerated().map { index, r in
             var c = SuppressedCells(suppression)
-            let requestsHidden = suppression.hides(r.requests)
+            let requestsHidden = protected.contains(index)
             // requests = matched + not matched + open: protect the parts against the shown total.
             let parts = requestsHidden ? [true, true, true] : suppression.protect([r.matched, r.notMatched, r.open])
             let rate = parts[0] || parts[1] ? nil : r.matchRate
@@ -73,16 +82,32 @@ public enum MonthlyTable {
     public static let trendHeader = ["location", "first_month", "last_month", "months", "slope_per_month",
                                      "intercept", "r_squared"]
 
+    /// Each month's counts add up (help + info = total; matched + not matched + open = help)
+    /// and the months of a quarter add up to the quarter's counts, which the reports show, so
+    /// all these sums are protected together (`Suppression.protect(_:groups:)`).
     public static func rows(_ rows: [MonthlySeries.Row], suppression: Suppression) -> [[String]] {
-        rows.map { r in
+        // Six cells per month: help, info, matched, not matched, open, total.
+        let width = 6
+        var values: [Int] = []
+        for r in rows { values += [r.helpRequests, r.infoRequests, r.matched, r.notMatched, r.open, r.total] }
+        var groups: [[Int]] = []
+        for m in rows.indices {
+            groups.append([m * width + 0, m * width + 1])                    // = total
+            groups.append([m * width + 2, m * width + 3, m * width + 4])     // = help
+        }
+        let quarters = Dictionary(grouping: rows.indices) { i -> String in
+            let month = Int(rows[i].month.suffix(2)) ?? 1
+            return "\(rows[i].location)|\(rows[i].month.prefix(4))|\((month - 1) / 3)"
+        }
+        for months in quarters.values.map({ $0.sorted() }) {
+            for column in 0..<width { groups.append(months.map { $0 * width + column }) }
+        }
+        let hidden = suppression.protect(values, groups: groups)
+        return rows.enumerated().map { m, r in
             var c = SuppressedCells(suppression)
-            // total = help + info, help = matched + not matched + open: protect both sums.
-            let totalHidden = suppression.hides(r.total)
-            let kinds = totalHidden ? [true, true] : suppression.protect([r.helpRequests, r.infoRequests])
-            let outcomes = kinds[0] ? [true, true, true] : suppression.protect([r.matched, r.notMatched, r.open])
-            return [r.location, r.month, c.count(r.helpRequests, hidden: kinds[0]), c.count(r.infoRequests, hidden: kinds[1]),
-                    c.count(r.matched, hidden: outcomes[0]), c.count(r.notMatched, hidden: outcomes[1]),
-                    c.count(r.open, hidden: outcomes[2]), c.count(r.total, hidden: totalHidden),
+            func cell(_ column: Int) -> String { c.count(values[m * width + column], hidden: hidden[m * width + column]) }
+            let counts = (0..<width).map(cell)
+            return [r.location, r.month, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
                     Format.fixed(r.trend, decimals: 2), c.flag]
         }
     }

@@ -182,28 +182,14 @@ struct ReportSections {
 
     struct SupplyKey: Hashable { var quarter: String; var category: String }
 
-    /// supply_demand.csv's rows of this scope, with one more protection: the page also shows
-    /// each quarter's total of help requests, so the categories of a quarter are protected
-    /// together (complementary suppression) and no category can be worked out by subtraction.
+    /// supply_demand.csv's rows of this scope (categories of a quarter protected together).
     func supplyRows() -> [SupplyKey: [String: String]] {
         let raw = SupplyDemand.compute(scoped, helpers: scopedHelpers, rule: data.rule)
-        let rows = SupplyDemandTable.rows(raw, suppression: data.suppression)
         var out: [SupplyKey: [String: String]] = [:]
-        for (row, cell) in zip(rows, raw) {
+        for (row, cell) in zip(SupplyDemandTable.rows(raw, suppression: data.suppression), raw) {
             var r = record(SupplyDemandTable.header, row)
             r["_requests"] = String(cell.requests)
             out[SupplyKey(quarter: r["period"]!, category: r["category"]!)] = r
-        }
-        for (quarter, cells) in Dictionary(grouping: raw, by: \.quarter) {
-            let hidden = data.suppression.protect(cells.map(\.requests))
-            for (cell, hide) in zip(cells, hidden) where hide {
-                let key = SupplyKey(quarter: quarter, category: cell.category.rawValue)
-                for field in ["requests", "matched", "not_matched", "open", "match_rate", "helpers_per_request",
-                              "median_days_to_match"] {
-                    out[key]?[field] = ""
-                }
-                out[key]?["suppressed"] = "1"
-            }
         }
         return out
     }

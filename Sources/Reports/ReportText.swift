@@ -11,7 +11,7 @@ struct ReportText {
 
     // MARK: numbers
     func count(_ n: Int) -> String { grouped(String(n)) }
-    func count(_ n: Double) -> String { count(Int(n.rounded())) }
+    func count(_ n: Double) -> String { count(Int(saturating: n.rounded())) }
 
     func percent(_ share: Double, decimals: Int = 0) -> String {
         decimal(100 * share, decimals: decimals) + "%"

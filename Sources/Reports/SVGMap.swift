@@ -19,14 +19,14 @@ public struct SVGMap {
 
     /// The map frame around the rings of `areas` (with a 2% margin).
     public init(extentOf rings: [[(x: Double, y: Double)]]) {
-        let xs = rings.flatMap { $0.map(\.x) }, ys = rings.flatMap { $0.map(\.y) }
+        let xs = rings.flatMap { $0.map(\.x) }.filter(\.isFinite), ys = rings.flatMap { $0.map(\.y) }.filter(\.isFinite)
         let x0 = xs.min() ?? 0, x1 = xs.max() ?? 1, y0 = ys.min() ?? 0, y1 = ys.max() ?? 1
         let margin = max(x1 - x0, y1 - y0, 1) * 0.02
         minX = x0 - margin; maxX = x1 + margin; minY = y0 - margin; maxY = y1 + margin
     }
 
     var scale: Double { SVGMap.width / (maxX - minX) }
-    var height: Int { Int(((maxY - minY) * scale).rounded(.up)) }
+    var height: Int { Int(saturating: ((maxY - minY) * scale).rounded(.up)) }
 
     /// The simplification tolerance (metres) that keeps shapes at the map's resolution.
     public var tolerance: Double { 0.75 / scale }
@@ -45,7 +45,7 @@ public struct SVGMap {
             var points = 0
             var part = ""
             for p in ring {
-                let q = (Int(((p.x - minX) * scale).rounded()), Int(((maxY - p.y) * scale).rounded()))
+                let q = (Int(saturating: ((p.x - minX) * scale).rounded()), Int(saturating: ((maxY - p.y) * scale).rounded()))
                 if let last, last == q { continue }
                 part += (last == nil ? "M" : "L") + "\(q.0) \(q.1)"
                 last = q

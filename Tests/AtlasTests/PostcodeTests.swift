@@ -71,3 +71,28 @@ import Testing
         #expect(KnownColumns.find(KnownColumns.postcode, in: ["id"]) == nil)
     }
 }
+
+@Suite struct HostileNumberTests {
+    /// Found by make fuzz: a CBS cell of -9.6e100 trapped converting to an Int code.
+    @Test func absurdNumbersNeverTrap() {
+        #expect(CBSValue(parsing: "-96666666666666666666666666666666666666666666666666666666666699979")?.isSpecial == true)
+        #expect(CBSValue(parsing: "1e308") == .number(1e308))
+        #expect(Int(saturating: .nan) == 0 && Int(saturating: 1e300) == .max && Int(saturating: -1e300) == .min)
+        #expect(Int(saturating: -3.7) == -3)
+        let grid = PointGrid([(x: .infinity, y: 0), (x: 1e300, y: 5), (x: 10, y: 10)], cellSize: 100)
+        #expect(grid.count == 1)
+        #expect(grid.nearest(x: 1e300, y: 0, within: 1e300) == nil)
+        #expect(grid.nearest(x: 0, y: 0, within: 50) == 200.0.squareRoot())
+    }
+
+    @Test func complementarySuppressionOverSeveralSums() {
+        // Two months × (help, info); each month's total and each column's quarter sum are shown.
+        // [m1 help, m1 info, m2 help, m2 info] = [20, 3, 30, 9]: info of m1 is small; hiding it
+        // alone would reveal it from m1's total, so m1 help goes too, and from the info
+        // column's sum, so m2 info goes too; then m2's total forces m2 help.
+        let s = Suppression(threshold: 5)
+        let hidden = s.protect([20, 3, 30, 9], groups: [[0, 1], [2, 3], [0, 2], [1, 3]])
+        #expect(hidden == [true, true, true, true])
+        #expect(s.protect([20, 6, 30, 9], groups: [[0, 1], [2, 3], [0, 2], [1, 3]]) == [false, false, false, false])
+    }
+}

@@ -70,7 +70,7 @@ import TestSupport
         let ours = try table("supply_demand.csv")
         let n = compare(ours, try expected("sample_supply_demand.csv"), keys: ["location", "period", "category"], columns: [
             "requests": 0, "matched": 0, "not_matched": 0, "open": 0, "active_helpers": 0, "median_days_to_match": 0.05])
-        #expect(n > 350)
+        #expect(n > 300)  // fewer since the categories of a quarter are protected together
         #expect(ours.contains { $0["suppressed"] == "1" }, "the sample has small cells")
         // Shown rates agree with the shown counts.
         for row in ours where !(row["match_rate"] ?? "").isEmpty {

@@ -173,6 +173,8 @@ def statistics():
     write("stats/duplicate_rows.csv", h + "\n3311,500,2.4,Teststad\n3311,500,2.4,Teststad\n3312,400,2.0,Teststad\n")
     write("stats/text_in_numeric.csv", h + "\n3311,500,2.4,Teststad\n3312,veel,onbekend,Teststad\n3313,300,2.2,Teststad\n")
     write("stats/no_postcode_column.csv", "gebied,aantal_part_huishoudens\nA,500\n")
+    # Found by make fuzz: a number far below the CBS codes trapped when made into a code.
+    write("stats/absurd_numbers.csv", h + "\n3311,-9" + "6" * 60 + "99979,1e308,Teststad\n3312,400,2.0,Teststad\n")
 
 
 def configs():
