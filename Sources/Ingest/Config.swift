@@ -65,10 +65,10 @@ public struct HulpatlasConfig: Sendable, Equatable {
         return try parse(table, file: path)
     }
 
-    /// A table header whose name does not start with a letter, digit, _ - or a quote (`[#privacy]`,
-    /// a lone `[`): toml++ (inside TOMLKit) stops the process with an assertion on those instead
-    /// of reporting an error (found by `make fuzz`), so they are caught here first. Lines inside
-    /// arrays and multi-line strings are skipped: a header only starts a statement.
+    /// A table header that is not `[name]` (`[#privacy]`, a lone `[`, `[ﻷ]`): toml++ (inside
+    /// TOMLKit) stops the process with an assertion on those instead of reporting an error
+    /// (found by `make fuzz`), so they are caught here first. Lines inside arrays and multi-line
+    /// strings are skipped: a header only starts a statement.
     static func tableHeaderProblem(_ text: String) -> String? {
         var depth = 0  // open [ of array values, outside strings
         var multiline: String?  // the open \"\"\" or \'\'\'
@@ -77,13 +77,9 @@ public struct HulpatlasConfig: Sendable, Equatable {
             var i = 0
             while i < chars.count, chars[i] == " " || chars[i] == "\t" || chars[i] == "\u{FEFF}" || chars[i] == "\r" { i += 1 }
             if multiline == nil, depth == 0, i < chars.count, chars[i] == "[" {
-                var j = i + 1
-                if j < chars.count, chars[j] == "[" { j += 1 }
-                while j < chars.count, chars[j] == " " || chars[j] == "\t" { j += 1 }
-                let ok = j < chars.count && (chars[j].isLetter || chars[j].isNumber || "_-\"'".contains(chars[j]))
-                if !ok {
-                    return "line \(n + 1): a table header must start with a name, e.g. [privacy]; "
-                        + "to leave a section out, put # before the [ (#[privacy])"
+                if !isValidTableHeader(chars[i...]) {
+                    return "line \(n + 1): not a table header hulpatlas can read; write it as [name] or [name.sub] "
+                        + "(letters, digits, _ and -); to leave a section out, put # before the [ (#[privacy])"
                 }
                 continue
             }
@@ -111,6 +107,49 @@ public struct HulpatlasConfig: Sendable, Equatable {
             }
         }
         return nil
+    }
+
+    /// `[key]` or `[[key]]` with dotted bare (ASCII letters, digits, _ -) or quoted keys,
+    /// optionally followed by a comment: the TOML 1.0 grammar of a table header.
+    static func isValidTableHeader(_ line: ArraySlice<Character>) -> Bool {
+        var i = line.startIndex
+        func at(_ c: Character) -> Bool { i < line.endIndex && line[i] == c }
+        func skipSpace() { while i < line.endIndex, line[i] == " " || line[i] == "\t" || line[i] == "\r" { i += 1 } }
+        guard at("[") else { return false }
+        i += 1
+        let array = at("[")
+        if array { i += 1 }
+        while true {
+            skipSpace()
+            guard i < line.endIndex else { return false }
+            let c = line[i]
+            if c == "\"" || c == "'" {
+                i += 1
+                while i < line.endIndex, line[i] != c {
+                    if c == "\"", line[i] == "\\" { i += 1 }
+                    i += 1
+                }
+                guard i < line.endIndex else { return false }
+                i += 1
+            } else {
+                let start = i
+                while i < line.endIndex, line[i].isASCII, line[i].isLetter || line[i].isNumber || line[i] == "_" || line[i] == "-" {
+                    i += 1
+                }
+                guard i > start else { return false }
+            }
+            skipSpace()
+            if at(".") { i += 1; continue }
+            break
+        }
+        guard at("]") else { return false }
+        i += 1
+        if array {
+            guard at("]") else { return false }
+            i += 1
+        }
+        skipSpace()
+        return i == line.endIndex || at("#")
     }
 
     static func parse(_ table: TOMLTable, file: String) throws -> HulpatlasConfig {

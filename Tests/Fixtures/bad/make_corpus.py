@@ -190,6 +190,7 @@ def configs():
     # Found by make fuzz: toml++ (in TOMLKit) aborted the process on a header like this.
     write("config/table_header_with_hash.toml", data=b"\xef\xbb\xbf[#privacy]\n,uppron_threshold } 1\n")
     write("config/lone_bracket.toml", "[\n")  # the same assertion, found by the next fuzz run
+    write("config/non_ascii_table_name.toml", data=b"[\xef\xbb\xb7]\n")  # and again: [ﻷ]
 
 
 if __name__ == "__main__":
