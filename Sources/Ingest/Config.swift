@@ -70,6 +70,12 @@ public struct HulpatlasConfig: Sendable, Equatable {
     /// (found by `make fuzz`), so they are caught here first. Lines inside arrays and multi-line
     /// strings are skipped: a header only starts a statement.
     static func tableHeaderProblem(_ text: String) -> String? {
+        // TOML line breaks are LF or CRLF; toml++ asserts on some lone CRs (fourth fuzz finding).
+        let scalars = Array(text.unicodeScalars)
+        if let k = scalars.indices.first(where: { scalars[$0] == "\r" && ($0 + 1 == scalars.count || scalars[$0 + 1] != "\n") }) {
+            let line = scalars[..<k].filter { $0 == "\n" }.count + 1
+            return "line \(line): a carriage return without a line feed; save the file with LF or CRLF line endings"
+        }
         var depth = 0  // open [ of array values, outside strings
         var multiline: String?  // the open \"\"\" or \'\'\'
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -114,7 +120,9 @@ public struct HulpatlasConfig: Sendable, Equatable {
     static func isValidTableHeader(_ line: ArraySlice<Character>) -> Bool {
         var i = line.startIndex
         func at(_ c: Character) -> Bool { i < line.endIndex && line[i] == c }
-        func skipSpace() { while i < line.endIndex, line[i] == " " || line[i] == "\t" || line[i] == "\r" { i += 1 } }
+        func skipSpace() {
+            while i < line.endIndex, line[i] == " " || line[i] == "\t" || (line[i] == "\r" && i + 1 == line.endIndex) { i += 1 }
+        }
         guard at("[") else { return false }
         i += 1
         let array = at("[")

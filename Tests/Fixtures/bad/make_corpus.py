@@ -191,6 +191,7 @@ def configs():
     write("config/table_header_with_hash.toml", data=b"\xef\xbb\xbf[#privacy]\n,uppron_threshold } 1\n")
     write("config/lone_bracket.toml", "[\n")  # the same assertion, found by the next fuzz run
     write("config/non_ascii_table_name.toml", data=b"[\xef\xbb\xb7]\n")  # and again: [ﻷ]
+    write("config/lone_carriage_returns.toml", data=b"[\r\rA]\n")  # and again: old Mac line breaks
 
 
 if __name__ == "__main__":
