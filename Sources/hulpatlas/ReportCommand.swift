@@ -54,7 +54,7 @@ enum ReportStage {
                     config: HulpatlasConfig, settings: ReportSettings, locations: [String]?,
                     folder: String) throws -> [ReportWriter.Written] {
         guard !requests.isEmpty else {
-            throw TargetStage.Failure(description: "the store holds no match history: a quarterly report needs requests "
+            throw StageFailure(description: "the store holds no match history: a quarterly report needs requests "
                                       + "(hulpatlas ingest requests FILE)")
         }
         let quarters: [String]?

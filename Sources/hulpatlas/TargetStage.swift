@@ -8,16 +8,13 @@ import Store
 /// Plans the flyer campaign for an area set from the stored indices, reach and volunteers,
 /// stores the plan and returns it.
 enum TargetStage {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
 
     /// `areas` are the set's stored areas; `requests` and `helpers` the stored match history.
     static func run(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], requests: [HelpRequest], helpers: [Helper],
                     settings: TargetSettings, date: Day? = nil) throws -> StoredTargetPlan {
         let scores = try store.indexScores(level: set.level, year: set.year)
         guard !scores.isEmpty else {
-            throw Failure(description: "the store holds no risk indices for \(set.level.rawValue) \(set.year): run `hulpatlas index` first")
+            throw StageFailure(description: "the store holds no risk indices for \(set.level.rawValue) \(set.year): run `hulpatlas index` first")
         }
         let reach = try store.reach(level: set.level, year: set.year)
         let locator = Locator(pc6Points: try store.areaPoints(level: .pc6), pc4Points: try store.areaPoints(level: .pc4))
@@ -65,7 +62,7 @@ enum TargetStage {
     static func catchment(_ s: TargetSettings, locator: Locator) throws -> (FlyerTargeting.Catchment, String) {
         let given = [!s.municipalities.isEmpty, s.around != nil, s.nearVolunteersKm != nil].filter { $0 }.count
         guard given <= 1 else {
-            throw Failure(description: "give one catchment: municipalities, a radius around a point, or a distance to volunteers")
+            throw StageFailure(description: "give one catchment: municipalities, a radius around a point, or a distance to volunteers")
         }
         if !s.municipalities.isEmpty {
             return (.municipalities(s.municipalities), "municipalities: " + s.municipalities.joined(separator: ", "))
@@ -86,16 +83,21 @@ enum TargetStage {
         let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         if parts.count == 2, let x = parts[0], let y = parts[1] {
             guard (-7000...300_000).contains(x), (289_000...629_000).contains(y) else {
-                throw Failure(description: "'\(text)' is not a point in the Netherlands in EPSG:28992 (x 0–300000, y 289000–629000 m)")
+                throw StageFailure(description: "'\(text)' is not a point in the Netherlands in EPSG:28992 (x 0–300000, y 289000–629000 m)")
             }
             return (x, y)
         }
         guard let postcode = try? Postcode(parsing: text) else {
-            throw Failure(description: "'\(text)' is neither a postcode nor \"x,y\" in EPSG:28992 metres")
+            throw StageFailure(description: "'\(text)' is neither a postcode nor \"x,y\" in EPSG:28992 metres")
         }
         guard let place = locator.place(postcode) else {
-            throw Failure(description: "postcode \(postcode.code) is not among the stored areas")
+            throw StageFailure(description: "postcode \(postcode.code) is not among the stored areas")
         }
         return (place.x, place.y)
     }
+}
+
+/// A stage cannot run with what the store holds or what was asked; the message says what to do.
+struct StageFailure: Error, CustomStringConvertible {
+    let description: String
 }
