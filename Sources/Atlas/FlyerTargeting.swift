@@ -229,14 +229,21 @@ public enum FlyerTargeting {
             chosen = [(best, nil)]
         }
 
+        /// Expected at risk in a set of areas, per scenario of each model (a scenario's low or
+        /// high holds for all areas at once, so the range is narrower than the sum of the areas').
+        func expected(_ picked: [Candidate]) -> AtRiskModel.Share {
+            request.goal.indices.reduce(AtRiskModel.Share.zero) { sum, name in
+                guard let model = models[name] else { return sum }
+                return sum + model.total(picked.map { (areas[$0.index].percentiles[name]!, areas[$0.index].households!) })
+            }
+        }
+
         var targets: [Target] = []
         var cumulative = 0
-        var total = AtRiskModel.Share.zero
         for (rank, pick) in chosen.enumerated() {
             let cand = candidates[pick.candidate]
             let area = areas[cand.index]
             cumulative += cand.flyers
-            total = total + cand.expected
             targets.append(Target(rank: rank + 1, code: area.code, flyers: cand.flyers, cumulativeFlyers: cumulative,
                                   expectedAtRisk: cand.expected, value: cand.value, nearestVolunteer: cand.nearest,
                                   adjacentTo: pick.adjacentTo,
@@ -245,12 +252,12 @@ public enum FlyerTargeting {
         }
 
         // The naive order for comparison: highest risk first, stop at the first area that does not fit.
-        var naive = AtRiskModel.Share.zero
+        var naivePicked: [Candidate] = []
         var naiveFlyers = 0
         for cand in candidates.sorted(by: { ($0.risk, areas[$1.index].code) > ($1.risk, areas[$0.index].code) }) {
             guard naiveFlyers + cand.flyers <= request.budget else { break }
             naiveFlyers += cand.flyers
-            naive = naive + cand.expected
+            naivePicked.append(cand)
         }
 
         var because: String?
@@ -258,7 +265,9 @@ public enum FlyerTargeting {
             because = nothingChosen(request, candidates: candidates.map { (areas[$0.index].code, $0.flyers, $0.value) },
                                     excluded: excluded, areaCount: areas.count)
         }
-        return Plan(targets: targets, budget: request.budget, expectedAtRisk: total, naiveExpectedAtRisk: naive,
+        return Plan(targets: targets, budget: request.budget,
+                    expectedAtRisk: expected(chosen.map { candidates[$0.candidate] }),
+                    naiveExpectedAtRisk: expected(naivePicked),
                     naiveFlyers: naiveFlyers, eligible: candidates.count, excluded: excluded,
                     highRiskWithoutVolunteers: withoutVolunteers, nothingChosenBecause: because)
     }

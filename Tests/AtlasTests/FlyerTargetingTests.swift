@@ -153,6 +153,12 @@ import Testing
             #expect(plan.targets.reduce(0) { $0 + $1.flyers } == plan.flyers)
             #expect(Set(plan.targets.map(\.code)).count == plan.targets.count)
             #expect(plan.expectedAtRisk.central >= plan.naiveExpectedAtRisk.central - 1e-9)
+            // The plan's range is per scenario: inside the sum of the areas' own ranges.
+            let e = plan.expectedAtRisk
+            #expect(e.low <= e.central + 1e-9 && e.central <= e.high + 1e-9)
+            #expect(e.low >= plan.targets.reduce(0) { $0 + $1.expectedAtRisk.low } - 1e-6)
+            #expect(e.high <= plan.targets.reduce(0) { $0 + $1.expectedAtRisk.high } + 1e-6)
+            #expect(abs(e.central - plan.targets.reduce(0) { $0 + $1.expectedAtRisk.central }) < 1e-6)
         }
     }
 }
