@@ -78,7 +78,8 @@ public struct HulpatlasConfig: Sendable, Equatable {
         }
         var depth = 0  // open [ of array values, outside strings
         var multiline: String?  // the open \"\"\" or \'\'\'
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Unicode scalars, not Characters: "\r\n" and "[" + a combining mark are single Characters.
+        for (n, raw) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let chars = Array(raw)
             var i = 0
             while i < chars.count, chars[i] == " " || chars[i] == "\t" || chars[i] == "\u{FEFF}" || chars[i] == "\r" { i += 1 }
@@ -90,18 +91,18 @@ public struct HulpatlasConfig: Sendable, Equatable {
                 continue
             }
             // Brackets of values, outside strings and comments.
-            var quote: Character?
+            var quote: Unicode.Scalar?
             while i < chars.count {
                 let c = chars[i]
                 if let m = multiline {
-                    if String(chars[i..<min(i + 3, chars.count)]) == m { multiline = nil; i += 3; continue }
+                    if String(String.UnicodeScalarView(chars[i..<min(i + 3, chars.count)])) == m { multiline = nil; i += 3; continue }
                 } else if let q = quote {
                     if c == "\\", q == "\"" { i += 2; continue }
                     if c == q { quote = nil }
                 } else if c == "#" {
                     break
                 } else if c == "\"" || c == "'" {
-                    let three = String(chars[i..<min(i + 3, chars.count)])
+                    let three = String(String.UnicodeScalarView(chars[i..<min(i + 3, chars.count)]))
                     if three == "\"\"\"" || three == "\'\'\'" { multiline = three; i += 3; continue }
                     quote = c
                 } else if c == "[" {
@@ -117,9 +118,12 @@ public struct HulpatlasConfig: Sendable, Equatable {
 
     /// `[key]` or `[[key]]` with dotted bare (ASCII letters, digits, _ -) or quoted keys,
     /// optionally followed by a comment: the TOML 1.0 grammar of a table header.
-    static func isValidTableHeader(_ line: ArraySlice<Character>) -> Bool {
+    static func isValidTableHeader(_ line: ArraySlice<Unicode.Scalar>) -> Bool {
         var i = line.startIndex
-        func at(_ c: Character) -> Bool { i < line.endIndex && line[i] == c }
+        func at(_ c: Unicode.Scalar) -> Bool { i < line.endIndex && line[i] == c }
+        func bare(_ c: Unicode.Scalar) -> Bool {
+            ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || c == "_" || c == "-"
+        }
         func skipSpace() {
             while i < line.endIndex, line[i] == " " || line[i] == "\t" || (line[i] == "\r" && i + 1 == line.endIndex) { i += 1 }
         }
@@ -141,9 +145,7 @@ public struct HulpatlasConfig: Sendable, Equatable {
                 i += 1
             } else {
                 let start = i
-                while i < line.endIndex, line[i].isASCII, line[i].isLetter || line[i].isNumber || line[i] == "_" || line[i] == "-" {
-                    i += 1
-                }
+                while i < line.endIndex, bare(line[i]) { i += 1 }
                 guard i > start else { return false }
             }
             skipSpace()

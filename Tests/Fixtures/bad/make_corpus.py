@@ -192,6 +192,8 @@ def configs():
     write("config/lone_bracket.toml", "[\n")  # the same assertion, found by the next fuzz run
     write("config/non_ascii_table_name.toml", data=b"[\xef\xbb\xb7]\n")  # and again: [ﻷ]
     write("config/lone_carriage_returns.toml", data=b"[\r\rA]\n")  # and again: old Mac line breaks
+    write("config/combining_mark_after_bracket.toml", data=b"[\xd6\xa3\xdd\xa3tt")  # and again: [ + U+05A3
+    write("config/crlf_header.toml", data=b"[privacy]\r\nsuppression_threshold = 6\r\n[#x]\r\n")  # a bad header after CRLF lines
 
 
 if __name__ == "__main__":
