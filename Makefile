@@ -51,7 +51,7 @@ fuzz: deps
 	$(SWIFT) build --scratch-path .build-fuzz --product hulpatlas-fuzz \
 		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
 	@mkdir -p .build-fuzz/corpus Fuzz/findings
-	.build-fuzz/debug/hulpatlas-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -detect_leaks=0 \
+	ASAN_OPTIONS=detect_leaks=0 .build-fuzz/debug/hulpatlas-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -detect_leaks=0 \
 		-artifact_prefix=Fuzz/findings/ -print_final_stats=1 .build-fuzz/corpus Fuzz/seeds
 
 ## stress: a requests file of 2 GB (about 20 million rows) ingests in bounded memory
