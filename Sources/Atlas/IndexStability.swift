@@ -31,9 +31,9 @@ public enum IndexStability {
         let base = prepared.scores(weights: defaults)
         let ranked = base.indices.filter { base[$0].percentile != nil }
         let basePct = ranked.map { base[$0].percentile! }
-        func percentiles(_ weights: [Double]) -> [Double] {
-            let s = prepared.scores(weights: weights)
-            return ranked.map { s[$0].percentile ?? 0 }
+        @Sendable func percentiles(_ weights: [Double]) -> [Double] {
+            let s = prepared.percentiles(weights: weights)
+            return ranked.map { s[$0] ?? 0 }
         }
         var alternatives: [Alternative] = []
         if prepared.used.count > 1 {
@@ -45,14 +45,15 @@ public enum IndexStability {
             }
         }
         var rng = SplitMix64(seed: seed)
+        let weightings = (0..<runs).map { _ in defaults.map { $0 * (1 - spread + 2 * spread * rng.nextUnit()) } }
+        // The runs are independent: all cores, same answers.
+        let runPercentiles = Parallel.map(runs) { percentiles(weightings[$0]) }
         var samples = [[Double]](repeating: [], count: ranked.count)
-        var correlations: [Double] = []
-        for _ in 0..<runs {
-            let w = defaults.map { $0 * (1 - spread + 2 * spread * rng.nextUnit()) }
-            let p = percentiles(w)
+        for p in runPercentiles {
             for k in ranked.indices { samples[k].append(p[k]) }
-            correlations.append(spearman(basePct, p))
         }
+        let baseRanks = RiskIndex.midRankPercentiles(basePct)  // ranked once, not once per run
+        let correlations = Parallel.map(runs) { Stats.pearson(baseRanks, RiskIndex.midRankPercentiles(runPercentiles[$0])) }
         var byCode: [String: AreaStability] = [:]
         for (k, i) in ranked.enumerated() {
             let sorted = samples[k].sorted()

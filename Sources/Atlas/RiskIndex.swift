@@ -251,13 +251,39 @@ public enum RiskIndex {
                                       percentile: nil, decile: nil, notRankedReason: reason,
                                       missingComponents: reason == nil ? missing : [])
             }
-            let rankedIndices = scores.indices.filter { scores[$0].ranked && scores[$0].score != nil }
-            let pct = RiskIndex.midRankPercentiles(rankedIndices.map { scores[$0].score! })
-            for (k, i) in rankedIndices.enumerated() {
-                scores[i].percentile = pct[k]
-                scores[i].decile = min(10, Int(pct[k] / 10) + 1)
+            let percentiles = rankedPercentiles(scores.map(\.score))
+            for i in scores.indices {
+                guard let p = percentiles[i] else { continue }
+                scores[i].percentile = p
+                scores[i].decile = min(10, Int(p / 10) + 1)
             }
             return scores
+        }
+
+        /// Only the index percentile of every area (nil: not ranked) for the given weights: the
+        /// same numbers as `scores(weights:)`, without building the per-area details (the
+        /// stability analysis calls this hundreds of times).
+        public func percentiles(weights: [Double]) -> [Double?] {
+            rankedPercentiles(codes.indices.map { i -> Double? in
+                guard notRankedReasons[i] == nil else { return nil }
+                var weighted = 0.0, total = 0.0
+                for c in used.indices {
+                    if let p = componentPercentiles[c][i], componentValues[c][i] != nil {
+                        weighted += weights[c] * p
+                        total += weights[c]
+                    }
+                }
+                return total > 0 ? weighted / total : nil
+            })
+        }
+
+        /// Mid-rank percentiles of the scores of ranked areas (nil stays nil).
+        private func rankedPercentiles(_ scores: [Double?]) -> [Double?] {
+            let rankedIndices = scores.indices.filter { scores[$0] != nil && notRankedReasons[$0] == nil }
+            let pct = RiskIndex.midRankPercentiles(rankedIndices.map { scores[$0]! })
+            var out = [Double?](repeating: nil, count: scores.count)
+            for (k, i) in rankedIndices.enumerated() { out[i] = pct[k] }
+            return out
         }
     }
 

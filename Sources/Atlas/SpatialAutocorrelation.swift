@@ -25,15 +25,15 @@ public enum SpatialAutocorrelation {
                                seed: UInt64 = 7) -> Global {
         let n = values.count
         let observed = statistic(values, neighbours)
-        var rng = SplitMix64(seed: seed)
-        var shuffled = values
-        var atLeastAsExtreme = 0
         let expected = -1 / Double(max(1, n - 1))
-        for _ in 0..<permutations {
+        // Permutations in parallel, each with its own seeded stream (same answer on any core count).
+        let atLeastAsExtreme = Parallel.map(permutations) { k -> Int in
+            var rng = SplitMix64(seed: seed &+ UInt64(k) &* 0x9E37_79B9_7F4A_7C15)
+            var shuffled = values
             shuffle(&shuffled, &rng)
             let s = statistic(shuffled, neighbours)
-            if observed >= expected ? s >= observed : s <= observed { atLeastAsExtreme += 1 }
-        }
+            return (observed >= expected ? s >= observed : s <= observed) ? 1 : 0
+        }.reduce(0, +)
         return Global(i: observed, expected: expected,
                       pValue: Double(atLeastAsExtreme + 1) / Double(permutations + 1), permutations: permutations)
     }
@@ -62,19 +62,22 @@ public enum SpatialAutocorrelation {
         let mean = values.reduce(0, +) / Double(n)
         let z = values.map { $0 - mean }
         let m2 = z.reduce(0) { $0 + $1 * $1 } / Double(n)
-        var rng = SplitMix64(seed: seed)
-        return (0..<n).map { i in
+        // Areas in parallel, each with its own seeded stream (same answer on any core count).
+        return Parallel.map(n) { i in
+            var rng = SplitMix64(seed: seed &+ UInt64(i) &* 0x9E37_79B9_7F4A_7C15)
             let js = neighbours[i]
-            guard !js.isEmpty, m2 > 0 else { return Local(i: 0, pValue: 1, cluster: .noNeighbours) }
+            guard !js.isEmpty, m2 > 0, n > js.count else { return Local(i: 0, pValue: 1, cluster: .noNeighbours) }
             let lag = js.reduce(0) { $0 + z[$1] } / Double(js.count)
             let observed = z[i] / m2 * lag
             var atLeastAsExtreme = 0
+            var picked = [Int](repeating: 0, count: js.count)
             for _ in 0..<permutations {
                 var sum = 0.0
-                var picked = Set<Int>()
-                while picked.count < js.count {
+                var count = 0
+                // Draw js.count distinct other areas (a linear scan: neighbour lists are short).
+                while count < js.count {
                     let j = Int(rng.next() % UInt64(n))
-                    if j != i, picked.insert(j).inserted { sum += z[j] }
+                    if j != i, !picked[0..<count].contains(j) { picked[count] = j; count += 1; sum += z[j] }
                 }
                 let s = z[i] / m2 * sum / Double(js.count)
                 if observed >= 0 ? s >= observed : s <= observed { atLeastAsExtreme += 1 }

@@ -4,7 +4,7 @@ import Geo
 import Store
 
 /// Everything a quarterly report draws on, loaded once for all reports of a run.
-public struct ReportData {
+public struct ReportData: Sendable {
     public var areas: [AreaRecord]
     public var geometries: [String: Data]
     public var scores: [String: [String: StoredIndexScore]]
@@ -47,7 +47,7 @@ public struct ReportData {
 }
 
 /// One report: a location (or all locations) and a quarter.
-public struct QuarterReport {
+public struct QuarterReport: Sendable {
     public static let allLocations = "all"
     public var location: String
     public var quarter: Int

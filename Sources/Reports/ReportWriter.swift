@@ -43,14 +43,24 @@ public enum ReportWriter {
     public static func write(_ reports: [QuarterReport], data: ReportData, folder: String) throws -> [Written] {
         try createOutputFolder(folder)
         let latest = data.requests.map(\.createdAt.quarterIndex).max() ?? 0
-        var written: [Written] = []
-        var figureRows: [[String]] = []
-        for report in reports {
+        // Pages are independent: render and write them on all cores, then collect in order.
+        let pages = Parallel.map(reports.count) { k -> Result<(Written, [[String]]), ReportError> in
+            let report = reports[k]
             let name = report.fileName(latest: latest)
             let page = report.render(data, fileName: name)
-            try writeText(page.html, to: (folder as NSString).appendingPathComponent(name))
-            figureRows += page.figures
-            written.append(Written(file: name, location: report.location, quarter: report.quarterLabel))
+            do throws(ReportError) {
+                try writeText(page.html, to: (folder as NSString).appendingPathComponent(name))
+            } catch {
+                return .failure(error)
+            }
+            return .success((Written(file: name, location: report.location, quarter: report.quarterLabel), page.figures))
+        }
+        var written: [Written] = []
+        var figureRows: [[String]] = []
+        for page in pages {
+            let (file, figures) = try page.get()
+            written.append(file)
+            figureRows += figures
         }
         try CSVFile.write(header: QuarterReport.figuresHeader, rows: figureRows,
                           to: (folder as NSString).appendingPathComponent("report_figures.csv"))
@@ -58,7 +68,7 @@ public enum ReportWriter {
     }
 
     /// Writes text atomically (temporary file, then rename).
-    public static func writeText(_ text: String, to path: String) throws {
+    public static func writeText(_ text: String, to path: String) throws(ReportError) {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

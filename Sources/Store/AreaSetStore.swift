@@ -55,7 +55,7 @@ public final class AreaSetWriter {
     public func insert(_ area: AreaRecord, wkb: [UInt8]?) throws {
         try insertArea.execute(arguments: [level.rawValue, year, area.code, area.municipality, area.areaM2,
                                            area.pointX, area.pointY, wkb.map { Data($0) }])
-        for (name, value) in area.values {
+        for (name, value) in area.values.sorted(by: { $0.key < $1.key }) { // key order: B-tree appends
             switch value {
             case let .number(v):
                 try insertValue.execute(arguments: [level.rawValue, year, area.code, name, v, nil])
