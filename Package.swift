@@ -17,7 +17,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal",
                        providers: [.apt(["libgdal-dev"])]),
-        .target(name: "Geo", dependencies: ["CGDAL"]),
+        .target(name: "Geo", dependencies: ["CGDAL", "Atlas"]),
         .target(name: "Atlas"),
         .target(name: "Store", dependencies: ["Atlas", .product(name: "GRDB", package: "GRDB.swift"),
                                               .product(name: "Crypto", package: "swift-crypto")]),

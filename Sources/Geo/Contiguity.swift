@@ -1,3 +1,4 @@
+import Atlas
 import CGDAL
 
 /// Neighbours between polygons, for spatial statistics.
@@ -5,26 +6,52 @@ public enum Contiguity {
     /// Queen contiguity: two polygons are neighbours when they share at least one point, or
     /// come within `tolerance` of each other (simplified boundaries leave slivers and gaps of a
     /// few metres between areas that touch in reality). Candidates are found by a sweep over
-    /// bounding boxes; nil geometries have no neighbours. Returns sorted neighbour indices.
+    /// bounding boxes, tested on all cores; nil geometries have no neighbours. Returns sorted
+    /// neighbour indices.
     public static func queen(_ geometries: [Geometry?], tolerance: Double = 10) -> [[Int]] {
-        let boxes = geometries.map { $0?.envelope }
+        let boxes = geometries.map { $0.map { Box($0.envelope) } }
         let order = geometries.indices.filter { boxes[$0] != nil }.sorted { boxes[$0]!.minX < boxes[$1]!.minX }
-        var neighbours = [[Int]](repeating: [], count: geometries.count)
-        for (k, i) in order.enumerated() {
+        let shared = ReadOnlyGeometries(geometries: geometries)
+        // For each polygon in sweep order: its neighbours further along the sweep.
+        let later = Parallel.map(order.count) { k -> [Int] in
+            let i = order[k]
             let a = boxes[i]!
+            var found: [Int] = []
             var l = k + 1
             while l < order.count, boxes[order[l]]!.minX <= a.maxX + tolerance {
                 let j = order[l]
                 let b = boxes[j]!
                 l += 1
                 guard b.minY <= a.maxY + tolerance, b.maxY >= a.minY - tolerance else { continue }
-                let gi = geometries[i]!, gj = geometries[j]!
-                if OGR_G_Intersects(gi.handle, gj.handle) != 0 || (tolerance > 0 && gi.distance(to: gj) <= tolerance) {
-                    neighbours[i].append(j)
-                    neighbours[j].append(i)
-                }
+                if shared.touch(i, j, tolerance: tolerance) { found.append(j) }
+            }
+            return found
+        }
+        var neighbours = [[Int]](repeating: [], count: geometries.count)
+        for (k, js) in later.enumerated() {
+            for j in js {
+                neighbours[order[k]].append(j)
+                neighbours[j].append(order[k])
             }
         }
         return neighbours.map { $0.sorted() }
+    }
+
+    private struct Box: Sendable {
+        var minX, minY, maxX, maxY: Double
+        init(_ e: (minX: Double, minY: Double, maxX: Double, maxY: Double)) {
+            (minX, minY, maxX, maxY) = (e.minX, e.minY, e.maxX, e.maxY)
+        }
+    }
+
+    /// The polygons, shared by the sweep's threads. Only read: GDAL's GEOS predicates convert
+    /// a geometry without changing it, in a GEOS context of their own per call.
+    private struct ReadOnlyGeometries: @unchecked Sendable {
+        let geometries: [Geometry?]
+
+        func touch(_ i: Int, _ j: Int, tolerance: Double) -> Bool {
+            let gi = geometries[i]!, gj = geometries[j]!
+            return OGR_G_Intersects(gi.handle, gj.handle) != 0 || (tolerance > 0 && gi.distance(to: gj) <= tolerance)
+        }
     }
 }

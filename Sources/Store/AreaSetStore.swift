@@ -129,19 +129,34 @@ extension AtlasStore {
     /// All areas of a set with their values, ordered by code.
     public func areas(level: AreaLevel, year: Int) throws -> [AreaRecord] {
         try read { db in
+            // Rows come in key order (code, indicator): an area's values are consecutive. Indicator
+            // names are shared between areas (one String each, not one per value: 15 million
+            // values of 456,661 PC6 areas), and columns are read by position.
             var valuesByCode: [String: [String: CBSValue]] = [:]
+            var names: [String: String] = [:]
+            var current: String?
+            var values: [String: CBSValue] = [:]
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT code, indicator, value, special_code FROM area_values WHERE level = ? AND year = ?
+                ORDER BY code, indicator
                 """, arguments: [level.rawValue, year])
             while let row = try cursor.next() {
-                let value: CBSValue
-                if let code: Int = row["special_code"] {
-                    value = .special(code: code)
-                } else {
-                    value = .number(row["value"])
+                let code: String = row[0]
+                if code != current {
+                    if let current { valuesByCode[current] = values }
+                    current = code
+                    values = Dictionary(minimumCapacity: names.count)
                 }
-                valuesByCode[row["code"], default: [:]][row["indicator"]] = value
+                let indicator: String = row[1]
+                let name = names[indicator] ?? indicator
+                if names[indicator] == nil { names[indicator] = indicator }
+                if let special: Int = row[3] {
+                    values[name] = .special(code: special)
+                } else {
+                    values[name] = .number(row[2])
+                }
             }
+            if let current { valuesByCode[current] = values }
             return try Row.fetchAll(db, sql: """
                 SELECT code, municipality, area_m2, point_x, point_y FROM areas
                 WHERE level = ? AND year = ? ORDER BY code
