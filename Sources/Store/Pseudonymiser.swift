@@ -7,23 +7,29 @@ import GRDB
 /// pseudonym in one store (re-ingest updates, never duplicates), and without the store's
 /// random key the pseudonym cannot be recomputed from a list of ids.
 public struct Pseudonymiser {
-    private let key: SymmetricKey
+    /// HMAC keyed once: each pseudonym starts from a copy of this state instead of deriving the
+    /// key pads again (that was a third of the cost of ingesting a request).
+    private let keyed: HMAC<SHA256>
 
-    init(key: Data) { self.key = SymmetricKey(data: key) }
+    init(key: Data) { keyed = HMAC<SHA256>(key: SymmetricKey(data: key)) }
 
     /// 24 hex characters, e.g. "3f9c0a…".
     public func pseudonym(_ id: String) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(id.utf8), using: key)
-        var out = ""
-        out.reserveCapacity(24)
-        for byte in mac.prefix(12) {
-            out.append(Pseudonymiser.hex[Int(byte >> 4)])
-            out.append(Pseudonymiser.hex[Int(byte & 15)])
+        var mac = keyed
+        var id = id
+        id.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+        return mac.finalize().withUnsafeBytes { code in
+            String(unsafeUninitializedCapacity: 24) { out in
+                for k in 0..<12 {
+                    out[2 * k] = Pseudonymiser.hexDigits[Int(code[k] >> 4)]
+                    out[2 * k + 1] = Pseudonymiser.hexDigits[Int(code[k] & 15)]
+                }
+                return 24
+            }
         }
-        return out
     }
 
-    static let hex = Array("0123456789abcdef")
+    static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The store's key, made (32 random bytes) the first time it is asked for.
     static func of(_ db: Database) throws -> Pseudonymiser {
