@@ -17,6 +17,8 @@ struct ReportSections {
     let scopedHelpers: [Helper]
     static let scopeLabel = "\u{1}scope"
     let bounds: (first: Day, last: Day)
+    /// supply_demand.csv's rows of this scope, computed once (the glance and the supply section use them).
+    private(set) var supply: [SupplyKey: [String: String]] = [:]
     var messages: [HTML] = []
 
     init(report: QuarterReport, data: ReportData, text: ReportText, figures: ReportFigures) {
@@ -36,6 +38,7 @@ struct ReportSections {
             return h
         }
         bounds = Day.quarterBounds(report.quarter)
+        supply = supplyRows()
     }
 
     var t: (String, String) -> String { text.t }
@@ -138,7 +141,6 @@ struct ReportSections {
         let body: [HTML] = rows.map { label, cs in "<tr><th>\(label)</th>\(cs.map { "<td>\($0)</td>" as HTML })</tr>" }
 
         // Per category, from the supply/demand analysis (as in supply_demand.csv).
-        let supply = supplyRows()
         var categoryRows: [HTML] = []
         for category in Category.allCases {
             var cs: [HTML] = []
@@ -316,7 +318,6 @@ struct ReportSections {
     // MARK: supply and demand
 
     mutating func supplySection() -> HTML {
-        let supply = supplyRows()
         var rows: [HTML] = []
         var warnings: [HTML] = []
         for category in Category.allCases {
