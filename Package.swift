@@ -20,6 +20,7 @@ let package = Package(
         .target(name: "Geo", dependencies: ["CGDAL", "Atlas"]),
         .target(name: "Atlas"),
         .target(name: "Store", dependencies: ["Atlas", .product(name: "GRDB", package: "GRDB.swift"),
+                                              .product(name: "GRDBSQLite", package: "GRDB.swift"),
                                               .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Ingest", dependencies: ["Atlas", "Geo", "Store", "TOMLKit"]),
         .target(name: "Reports", dependencies: ["Atlas", "Geo", "Store",

@@ -72,7 +72,8 @@ struct RunCommand: ParsableCommand {
         let areaRecords = try store.areas(level: set.level, year: set.year)
         let history = try store.requests()
         let register = try store.helpers()
-        print("\n" + (try IndexStage.run(store: store, set: set, areas: areaRecords, requests: history,
+        print("\n" + (try IndexStage.run(store: store, set: set, areas: areaRecords,
+                                         reach: IndexStage.reach(history, areas: areaRecords),
                                          definitions: config.indexDefinitions(), settings: config.indexSettings)))
 
         var targetSettings = config.target
