@@ -77,8 +77,7 @@ public final class AreaSetWriter {
             case .empty:
                 continue
             }
-            let step = sqlite3_step(statement)
-            guard step == SQLITE_DONE else { try check(step); return }
+            try check(sqlite3_step(statement))
         }
         try check(sqlite3_reset(statement))
         count += 1
@@ -175,8 +174,8 @@ extension AtlasStore {
                     values = Dictionary(minimumCapacity: names.count)
                 }
                 let indicator: String = row[1]
-                let name = names[indicator] ?? indicator
-                if names[indicator] == nil { names[indicator] = indicator }
+                let name: String
+                if let shared = names[indicator] { name = shared } else { names[indicator] = indicator; name = indicator }
                 if let special: Int = row[3] {
                     values[name] = .special(code: special)
                 } else {
