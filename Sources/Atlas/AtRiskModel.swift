@@ -34,17 +34,24 @@ public struct AtRiskModel: Sendable, Equatable {
     /// at z ≈ 2.8 (the largest of ~355) at 15.8% against 8.3% gives b ≈ 0.26.
     public static let debt = AtRiskModel(index: "debt", prevalence: 0.083, prevalenceLow: 0.076, prevalenceHigh: 0.086,
                                          slope: 0.26, meaning: "households with registered problematic debts")
-    /// RIVM/vzinfo: 14.2% of adults severely lonely in 2022 (11% in 2020); municipalities range
-    /// 5.7–22.6%, which over ±2.8 normal scores gives b ≈ 0.28. Applied to households as an
-    /// approximation (a household with a severely lonely adult).
-    public static let loneliness = AtRiskModel(index: "loneliness", prevalence: 0.142, prevalenceLow: 0.11,
-                                               prevalenceHigh: 0.15, slope: 0.28,
+    /// RIVM, Gezondheid per wijk en buurt 2020: 11.2% of adults severely lonely (14.2% in 2022,
+    /// the high scenario). The slope is fitted so that the municipal means match RIVM's
+    /// municipal shares (training half; `docs/validation/fit_indices.py`, RMSE 0.8 points).
+    /// Applied to households as an approximation (a household with a severely lonely adult).
+    public static let loneliness = AtRiskModel(index: "loneliness", prevalence: 0.112, prevalenceLow: 0.10,
+                                               prevalenceHigh: 0.142, slope: 0.327,
                                                meaning: "households with a severely lonely adult")
+    /// The same for people aged 65+ (RIVM 2020: 10.4% severely lonely), fitted on the 65+ shares.
+    public static let loneliness65Plus = AtRiskModel(index: "loneliness", prevalence: 0.104, prevalenceLow: 0.09,
+                                                     prevalenceHigh: 0.13, slope: 0.223,
+                                                     meaning: "households with a severely lonely person aged 65+")
 
-    public static func standard(for index: String) -> AtRiskModel? {
-        switch index {
-        case "debt": return .debt
-        case "loneliness": return .loneliness
+    /// The model of an index variant (see `RiskIndexDefinition.variants(of:)`).
+    public static func standard(for index: String, variant: String = "default") -> AtRiskModel? {
+        switch (index, variant) {
+        case ("debt", _): return .debt
+        case ("loneliness", "65_plus"): return .loneliness65Plus
+        case ("loneliness", _): return .loneliness
         default: return nil
         }
     }

@@ -22,6 +22,13 @@ public struct RiskComponent: Sendable, Equatable {
         self.standsInFor = standsInFor
     }
 
+    /// A copy with another weight.
+    public func weighted(_ weight: Double) -> RiskComponent {
+        var copy = self
+        copy.weight = weight
+        return copy
+    }
+
     /// Whether an area set has the columns this component needs (any alternative of each part).
     public func isComputable(columns: Set<String>) -> Bool {
         (numerator + (denominator ?? [])).allSatisfy { alternatives in alternatives.contains(where: columns.contains) }
@@ -36,32 +43,32 @@ public struct RiskComponent: Sendable, Equatable {
 /// A named index: its components with their default weights (docs/METHOD.md gives the evidence).
 public struct RiskIndexDefinition: Sendable, Equatable {
     public var name: String
+    /// Which fitted weighting ("adults", "65_plus"; "default" where an index has one).
+    public var variant: String
     public var components: [RiskComponent]
 
-    static let age15to65 = [["aantal_inwoners_15_tot_25_jaar"], ["aantal_inwoners_25_tot_45_jaar"],
-                            ["aantal_inwoners_45_tot_65_jaar"]]
-    static let population = [KnownColumns.population]
-    static let households = [KnownColumns.households]
+    public init(name: String, variant: String = "default", components: [RiskComponent]) {
+        self.name = name
+        self.variant = variant
+        self.components = components
+    }
 
-    /// Problematic-debt risk (CBS, Schuldenproblematiek in beeld 2015–2018, ch. 4–5). Weights:
-    /// equal for the four components that carry the signal; mean WOZ value and the share of
-    /// young adults are kept (weight 0, configurable) because at area level they measure
-    /// regional house prices and student towns more than debt risk (docs/METHOD.md §2).
+    /// Problematic-debt risk. Components from CBS, Schuldenproblematiek in beeld 2015–2018
+    /// (ch. 4–5); weights fitted on RIVM's "moeite met rondkomen" 2020 (training half of the
+    /// municipalities) by `docs/validation/fit_indices.py`, pinned by a test. Components at
+    /// weight 0 are candidates the fit left out (configurable).
     public static let debt = RiskIndexDefinition(name: "debt", components: [
-        RiskComponent(name: "benefits_per_inhabitant_15_65", numerator: [["aantal_personen_met_uitkering_onder_aowlft"]],
-                      denominator: age15to65, higherIsRiskier: true),
-        RiskComponent(name: "single_parent_households", numerator: [["aantal_eenouderhuishoudens"]],
-                      denominator: households, higherIsRiskier: true),
-        RiskComponent(name: "corporation_rented_dwellings", numerator: [["aantal_huurwoningen_in_bezit_woningcorporaties"]],
-                      denominator: [["aantal_woningen"]], higherIsRiskier: true),
-        RiskComponent(name: "single_person_households", numerator: [["aantal_eenpersoonshuishoudens"]],
-                      denominator: households, higherIsRiskier: true),
-        RiskComponent(name: "median_household_income", numerator: [["mediaan_inkomen_huishouden"]], denominator: nil,
-                      higherIsRiskier: false),
-        RiskComponent(name: "mean_woz_value", numerator: [["gemiddelde_woz_waarde_woning"]], denominator: nil,
-                      higherIsRiskier: false, weight: 0),
-        RiskComponent(name: "young_adults_15_25", numerator: [["aantal_inwoners_15_tot_25_jaar"]],
-                      denominator: population, higherIsRiskier: true, weight: 0),
+        Component.benefits.weighted(0),
+        Component.singleParents.weighted(0.5),
+        Component.corporationRented.weighted(0),
+        Component.singlePersons.weighted(1),
+        Component.singlePersonsShare.weighted(1),
+        Component.medianIncome.weighted(0),
+        Component.woz.weighted(0.5),
+        Component.nonWestern.weighted(1),
+        Component.outsideEurope.weighted(1),
+        Component.rented.weighted(1),
+        Component.youngAdults.weighted(0.5),
     ])
 
     /// A copy with some weights replaced (component name → weight); unknown names are an error.
@@ -85,21 +92,104 @@ public struct RiskIndexDefinition: Sendable, Equatable {
         }
     }
 
-    /// Loneliness risk (RIVM/GGD: age 75+, living alone, low income; volksgezondheidenzorg.info).
-    public static let loneliness = RiskIndexDefinition(name: "loneliness", components: [
-        RiskComponent(name: "aged_75_plus",
-                      numerator: [["inwoners_75_tot_79"], ["inwoners_80_tot_84"], ["inwoners_85_tot_89"],
-                                  ["inwoners_90_tot_94"], ["inwoners_95_plus"]],
-                      denominator: population, higherIsRiskier: true, weight: 1.5),
-        RiskComponent(name: "aged_65_plus", numerator: [["aantal_inwoners_65_jaar_en_ouder"]], denominator: population,
-                      higherIsRiskier: true, weight: 1.5, standsInFor: "aged_75_plus"),
-        RiskComponent(name: "single_person_households", numerator: [["aantal_eenpersoonshuishoudens"]],
-                      denominator: households, higherIsRiskier: true, weight: 2),
-        RiskComponent(name: "benefits_per_inhabitant_15_65", numerator: [["aantal_personen_met_uitkering_onder_aowlft"]],
-                      denominator: age15to65, higherIsRiskier: true),
-        RiskComponent(name: "mean_household_size", numerator: [["gemiddelde_huishoudensgrootte"]], denominator: nil,
-                      higherIsRiskier: false),
+    /// Loneliness risk of adults (18+). Candidate components are RIVM/vzinfo's risk factors
+    /// (living alone, low income, migration background, urbanity, age); weights fitted on RIVM's
+    /// severely lonely adults 2020 (training half) by `docs/validation/fit_indices.py`.
+    public static let loneliness = RiskIndexDefinition(name: "loneliness", variant: "adults", components: [
+        Component.aged75.weighted(0),
+        Component.aged65.weighted(0),
+        Component.singlePersons.weighted(0),
+        Component.benefits.weighted(0.5),
+        Component.householdSize.weighted(0.5),
+        Component.woz.weighted(0.5),
+        Component.western.weighted(1),
+        Component.europe.weighted(1),
+        Component.nonWestern.weighted(0),
+        Component.addressDensity.weighted(1),
+        Component.rented.weighted(0),
     ])
+
+    /// Loneliness risk of people aged 65+, fitted on RIVM's severely lonely 65+ (same script).
+    public static let loneliness65Plus = RiskIndexDefinition(name: "loneliness", variant: "65_plus", components: [
+        Component.aged75.weighted(0),
+        Component.aged65.weighted(0),
+        Component.singlePersons.weighted(0),
+        Component.benefits.weighted(0.5),
+        Component.householdSize.weighted(0.5),
+        Component.woz.weighted(0.5),
+        Component.western.weighted(1.5),
+        Component.europe.weighted(1.5),
+        Component.nonWestern.weighted(0),
+        Component.addressDensity.weighted(1),
+        Component.rented.weighted(0),
+    ])
+
+    /// The definitions of one index, by variant (the first is the default).
+    public static func variants(of name: String) -> [RiskIndexDefinition] {
+        switch name {
+        case "debt": return [.debt]
+        case "loneliness": return [.loneliness, .loneliness65Plus]
+        default: return []
+        }
+    }
+
+    /// The candidate components, with the CBS columns of every year and level that carry them.
+    public enum Component {
+        public static let age15to65 = [["aantal_inwoners_15_tot_25_jaar"], ["aantal_inwoners_25_tot_45_jaar"],
+                                ["aantal_inwoners_45_tot_65_jaar"]]
+        public static let population = [KnownColumns.population]
+        public static let households = [KnownColumns.households]
+
+        public static let benefits = RiskComponent(name: "benefits_per_inhabitant_15_65",
+                                            numerator: [["aantal_personen_met_uitkering_onder_aowlft"]],
+                                            denominator: age15to65, higherIsRiskier: true)
+        public static let singleParents = RiskComponent(name: "single_parent_households", numerator: [["aantal_eenouderhuishoudens"]],
+                                                 denominator: households, higherIsRiskier: true)
+        public static let corporationRented = RiskComponent(name: "corporation_rented_dwellings",
+                                                     numerator: [["aantal_huurwoningen_in_bezit_woningcorporaties"]],
+                                                     denominator: [["aantal_woningen"]], higherIsRiskier: true)
+        public static let singlePersons = RiskComponent(name: "single_person_households", numerator: [["aantal_eenpersoonshuishoudens"]],
+                                                 denominator: households, higherIsRiskier: true)
+        /// Wijk- en buurtkaart: the share as a percentage where the counts are not published.
+        public static let singlePersonsShare = RiskComponent(name: "single_person_households_pct",
+                                                      numerator: [["percentageEenpersoonshuishoudens"]], denominator: nil,
+                                                      higherIsRiskier: true, standsInFor: "single_person_households")
+        public static let medianIncome = RiskComponent(name: "median_household_income", numerator: [["mediaan_inkomen_huishouden"]],
+                                                denominator: nil, higherIsRiskier: false)
+        public static let woz = RiskComponent(name: "mean_woz_value", numerator: [["gemiddelde_woz_waarde_woning"]], denominator: nil,
+                                       higherIsRiskier: false)
+        public static let youngAdults = RiskComponent(name: "young_adults_15_25", numerator: [["aantal_inwoners_15_tot_25_jaar"]],
+                                               denominator: population, higherIsRiskier: true)
+        public static let aged75 = RiskComponent(name: "aged_75_plus",
+                                          numerator: [["inwoners_75_tot_79"], ["inwoners_80_tot_84"], ["inwoners_85_tot_89"],
+                                                      ["inwoners_90_tot_94"], ["inwoners_95_plus"]],
+                                          denominator: population, higherIsRiskier: true)
+        public static let aged65 = RiskComponent(name: "aged_65_plus", numerator: [["aantal_inwoners_65_jaar_en_ouder"]],
+                                          denominator: population, higherIsRiskier: true, standsInFor: "aged_75_plus")
+        public static let householdSize = RiskComponent(name: "mean_household_size",
+                                                 numerator: [["gemiddelde_huishoudensgrootte", "gemiddeldeHuishoudsgrootte"]],
+                                                 denominator: nil, higherIsRiskier: false)
+        /// Western migration background (the classification up to 2021).
+        public static let western = RiskComponent(name: "western_background", numerator: [["percentage_westerse_migr_achtergr"]],
+                                           denominator: nil, higherIsRiskier: true)
+        /// From 2022 CBS classifies by birthplace and origin: European origin outside the
+        /// Netherlands stands in for the western background.
+        public static let europe = RiskComponent(name: "european_background",
+                                          numerator: [["percentage_geb_nederland_herkomst_overig_europa"],
+                                                      ["percentage_geb_buiten_nederland_herkomst_europa"]],
+                                          denominator: nil, higherIsRiskier: true, standsInFor: "western_background")
+        public static let nonWestern = RiskComponent(name: "non_western_background",
+                                              numerator: [["percentage_niet_westerse_migr_achtergr"]],
+                                              denominator: nil, higherIsRiskier: true)
+        public static let outsideEurope = RiskComponent(name: "outside_europe_background",
+                                                 numerator: [["percentage_geb_nederland_herkomst_buiten_europa"],
+                                                             ["percentage_geb_buiten_nederland_herkmst_buiten_europa"]],
+                                                 denominator: nil, higherIsRiskier: true, standsInFor: "non_western_background")
+        public static let addressDensity = RiskComponent(name: "address_density", numerator: [["omgevingsadressendichtheid"]],
+                                                  denominator: nil, higherIsRiskier: true)
+        public static let rented = RiskComponent(name: "rented_dwellings", numerator: [["percentage_huurwoningen"]], denominator: nil,
+                                          higherIsRiskier: true)
+    }
 }
 
 /// Settings of the construction (defaults documented in docs/METHOD.md).
@@ -180,9 +270,10 @@ public enum RiskIndex {
                 computable.contains($0.name) && $0.weight > 0 && !($0.standsInFor.map(computable.contains) ?? false)
             }
             self.used = used
-            // Reported: every component that cannot be computed, except a stand-in that is not needed.
+            // Reported: every weighted component that cannot be computed (with the stand-in used for
+            // it, if any), and no stand-in that is not needed.
             notComputable = definition.components.filter { c in
-                !computable.contains(c.name) && !(c.standsInFor.map(computable.contains) ?? false)
+                c.weight > 0 && !computable.contains(c.name) && !(c.standsInFor.map(computable.contains) ?? false)
             }.map { ($0.name, $0.missingColumns(columns: columns)) }
             let eligible = areas.map { ($0.population ?? 0) >= settings.minimumPopulation }
 

@@ -75,9 +75,11 @@ public enum AreaIngest {
 
         let level = try options.level ?? detectLevel(layer: layer, keyIndex: keyIndex)
         let year = try options.year ?? yearFromFileNames([options.boundaries] + options.statistics)
-        let tables = try options.statistics.map {
+        let rivmPaths = options.statistics.filter(RIVMHealthTable.recognises(path:))
+        let tables = try options.statistics.filter { !rivmPaths.contains($0) }.map {
             try StatisticsTable(path: $0, keyColumn: options.statisticsKey, level: level)
         }
+        let rivmTables = try rivmPaths.map(RIVMHealthTable.init(path:))
 
         let municipalityColumn = KnownColumns.find(KnownColumns.municipality, in: names)
         let candidateFields = fields.indices.filter {
@@ -110,9 +112,16 @@ public enum AreaIngest {
             }
             tableColumnUsed.append(used)
         }
+        for table in rivmTables {
+            for column in table.columns where indicatorSource[column] == nil {
+                indicatorSource[column] = table.file
+                indicatorOrder.append(column)
+            }
+        }
+        var rivmJoined = [Int](repeating: 0, count: rivmTables.count)
 
         var counts: [String: (numbers: Int, special: Int)] = [:]
-        var rejects: [Reject] = tables.flatMap(\.rejects)
+        var rejects: [Reject] = tables.flatMap(\.rejects) + rivmTables.flatMap(\.rejects)
         var repaired: [String] = []
         var withoutShape: [String] = []
         var storedCodes = Set<String>()
@@ -177,6 +186,11 @@ public enum AreaIngest {
                     }
                     if municipality == nil { municipality = row.municipality }
                 }
+                for (t, table) in rivmTables.enumerated() {
+                    guard let measured = table.values(code: postcode.code, municipality: municipality) else { continue }
+                    rivmJoined[t] += 1
+                    for (column, value) in measured where value != .empty { values[column] = value }
+                }
                 for (name, value) in values {
                     switch value {
                     case .number: counts[name, default: (0, 0)].numbers += 1
@@ -229,6 +243,9 @@ public enum AreaIngest {
             files += tables.map {
                 IngestFileCount(file: $0.file, role: "statistics", read: $0.rowsRead, accepted: $0.rowsAccepted)
             }
+            files += rivmTables.map {
+                IngestFileCount(file: $0.file, role: "RIVM health (by region)", read: $0.rowsRead, accepted: $0.rowsAccepted)
+            }
             return (files, files, rejects)
         }
 
@@ -243,7 +260,7 @@ public enum AreaIngest {
         return AreaIngestSummary(
             level: level, year: year, sourceCRS: source.identifier, files: files,
             areasRead: areasRead, areasStored: storedCodes.count,
-            statisticsJoined: zip(tables, joined).map { ($0.file, $1) },
+            statisticsJoined: zip(tables, joined).map { ($0.file, $1) } + zip(rivmTables, rivmJoined).map { ($0.file, $1) },
             codesWithoutGeometry: withoutGeometry, areasWithoutStatistics: withoutStats,
             areasWithoutShape: withoutShape.sorted(), repairedGeometries: repaired.sorted(), indicators: stored, notes: notes, rejects: rejects,
             runID: runID, population: population)

@@ -30,6 +30,8 @@ public struct HulpatlasConfig: Sendable, Equatable {
     public var suppressionThreshold = 5
     /// Component weights per index (`[index.debt.weights]`), and the construction settings.
     public var indexWeights: [String: [String: Double]] = [:]
+    /// The fitted weighting per index (`[index.loneliness] variant = "65_plus"`); default: the first.
+    public var indexVariants: [String: String] = [:]
     public var indexSettings = RiskIndexSettings()
     public var target = TargetSettings()
     public var report = ReportSettings()
@@ -37,7 +39,25 @@ public struct HulpatlasConfig: Sendable, Equatable {
 
     /// The index definitions with the configured weights applied.
     public func indexDefinitions() throws -> [RiskIndexDefinition] {
-        try [RiskIndexDefinition.debt, .loneliness].map { definition in
+        try indexDefinitionsWithVariants()
+    }
+
+    /// The calibrated at-risk model of each index, for the configured variant.
+    public func atRiskModels() throws -> [String: AtRiskModel] {
+        var models: [String: AtRiskModel] = [:]
+        for definition in try indexDefinitions() {
+            models[definition.name] = AtRiskModel.standard(for: definition.name, variant: definition.variant)
+        }
+        return models
+    }
+
+    private func indexDefinitionsWithVariants() throws -> [RiskIndexDefinition] {
+        try ["debt", "loneliness"].map { name in
+            let variants = RiskIndexDefinition.variants(of: name)
+            guard let definition = indexVariants[name].map({ v in variants.first { $0.variant == v } }) ?? variants.first else {
+                throw ConfigError(file: "config", message: "[index.\(name)] variant must be one of: "
+                                  + variants.map(\.variant).joined(separator: ", "))
+            }
             do { return try definition.withWeights(indexWeights[definition.name] ?? [:]) } catch {
                 throw ConfigError(file: "config", message: "[index.\(definition.name).weights]: \(error)")
             }
@@ -184,7 +204,13 @@ public struct HulpatlasConfig: Sendable, Equatable {
                         if k == "min_population" { config.indexSettings.minimumPopulation = v } else { config.indexSettings.shrinkage = v }
                     case "debt", "loneliness":
                         guard let t = sub[k]?.table else { throw fail("[index.\(k)] must be a table") }
-                        for key in t.keys where key != "weights" { throw fail("unknown key index.\(k).\(key) (known: weights)") }
+                        for key in t.keys where key != "weights" && key != "variant" {
+                            throw fail("unknown key index.\(k).\(key) (known: variant, weights)")
+                        }
+                        if let v = t["variant"] {
+                            guard let text = v.string else { throw fail("index.\(k).variant must be text") }
+                            config.indexVariants[k] = text
+                        }
                         guard let w = t["weights"]?.table else { continue }
                         var weights: [String: Double] = [:]
                         for name in w.keys {

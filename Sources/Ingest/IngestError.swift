@@ -1,6 +1,7 @@
 /// Whole-file problems that stop an ingest (row problems become rejects instead).
 public enum IngestError: Error, CustomStringConvertible, Equatable {
-    case noKeyColumn(file: String, columns: [String])
+    case noKeyColumn(file: String, columns: [String], flag: String)
+    case noRIVMMeasures(file: String, known: [String])
     case keyColumnNotFound(file: String, column: String, columns: [String])
     case cannotTellYear(files: [String])
     case noUsableAreas(file: String, rejected: Int)
@@ -9,9 +10,12 @@ public enum IngestError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case let .noKeyColumn(file, columns):
-            return "\(file): no postcode column found (looked for postcode, pc4, pc6, pc4code, …); "
-                + "its columns are: \(columns.joined(separator: ", ")). Name the column with --key."
+        case let .noKeyColumn(file, columns, flag):
+            return "\(file): no area code column found (looked for postcode, pc4, pc6, pc4code, buurtcode, wijkcode, …); "
+                + "its columns are: \(columns.joined(separator: ", ")). Name the column with \(flag)."
+        case let .noRIVMMeasures(file, known):
+            return "\(file): an RIVM table (it has Leeftijd and a region column) without any known measure; "
+                + "known: \(known.joined(separator: ", "))"
         case let .keyColumnNotFound(file, column, columns):
             return "\(file): there is no column '\(column)'; its columns are: \(columns.joined(separator: ", "))"
         case let .cannotTellYear(files):

@@ -27,7 +27,7 @@ struct StatisticsTable {
         let layer = try dataset.layer()
         let fields = layer.fields
         let names = fields.map(\.name)
-        keyColumn = try findKeyColumn(requestedKey, in: names, file: path)
+        keyColumn = try findKeyColumn(requestedKey, in: names, file: path, flag: "--stats-key")
         let keyIndex = names.firstIndex(of: keyColumn)!
         let muni = KnownColumns.find(KnownColumns.municipality, in: names)
         municipalityColumn = muni
@@ -107,13 +107,13 @@ func usesDecimalComma(_ path: String) -> Bool {
 }
 
 /// The postcode column: the one the user named, else the first known postcode name.
-func findKeyColumn(_ requested: String?, in names: [String], file: String) throws -> String {
+func findKeyColumn(_ requested: String?, in names: [String], file: String, flag: String = "--key") throws -> String {
     if let requested {
         if let hit = names.first(where: { $0.caseInsensitiveCompare(requested) == .orderedSame }) { return hit }
         throw IngestError.keyColumnNotFound(file: file, column: requested, columns: names)
     }
     guard let found = KnownColumns.find(KnownColumns.postcode, in: names) else {
-        throw IngestError.noKeyColumn(file: file, columns: names)
+        throw IngestError.noKeyColumn(file: file, columns: names, flag: flag)
     }
     return found
 }

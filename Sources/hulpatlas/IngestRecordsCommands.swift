@@ -8,9 +8,21 @@ import Store
 struct MatchHistoryOptions: ParsableArguments {
     @Option(help: "A TOML config with column and word mappings, the outcome rule and the suppression threshold.")
     var config: String?
+    @Option(name: .customLong("loneliness-variant"),
+            help: "The loneliness index's fitted weighting: adults (default) or 65_plus (docs/METHOD.md §2).")
+    var lonelinessVariant: String?
+
+    func validate() throws {
+        if let v = lonelinessVariant, !RiskIndexDefinition.variants(of: "loneliness").contains(where: { $0.variant == v }) {
+            throw ValidationError("--loneliness-variant must be one of: "
+                                  + RiskIndexDefinition.variants(of: "loneliness").map(\.variant).joined(separator: ", "))
+        }
+    }
 
     func load() throws -> HulpatlasConfig {
-        try config.map(HulpatlasConfig.load(path:)) ?? HulpatlasConfig()
+        var loaded = try config.map(HulpatlasConfig.load(path:)) ?? HulpatlasConfig()
+        if let lonelinessVariant { loaded.indexVariants["loneliness"] = lonelinessVariant }
+        return loaded
     }
 }
 

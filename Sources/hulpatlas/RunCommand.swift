@@ -79,7 +79,7 @@ struct RunCommand: ParsableCommand {
         var targetSettings = config.target
         target.apply(to: &targetSettings)
         let plan = try TargetStage.run(store: store, set: set, areas: areaRecords, requests: history, helpers: register,
-                                       settings: targetSettings)
+                                       settings: targetSettings, models: try config.atRiskModels())
         print("\n" + TargetStage.summary(plan))
 
         let suppression = Suppression(threshold: config.suppressionThreshold)

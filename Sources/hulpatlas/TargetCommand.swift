@@ -68,7 +68,8 @@ struct TargetCommand: ParsableCommand {
         target.apply(to: &settings)
         let areas = try store.areas(level: set.level, year: set.year)
         let stored = try TargetStage.run(store: store, set: set, areas: areas, requests: try store.requests(),
-                                         helpers: try store.helpers(), settings: settings)
+                                         helpers: try store.helpers(), settings: settings,
+                                         models: try config.atRiskModels())
         try createOutputFolder(out)
         let suppression = Suppression(threshold: config.suppressionThreshold)
         try TargetStage.writeOutputs(stored, store: store, set: set, areas: areas, suppression: suppression, folder: out)

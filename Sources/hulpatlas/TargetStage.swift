@@ -11,7 +11,8 @@ enum TargetStage {
 
     /// `areas` are the set's stored areas; `requests` and `helpers` the stored match history.
     static func run(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], requests: [HelpRequest], helpers: [Helper],
-                    settings: TargetSettings, date: Day? = nil) throws -> StoredTargetPlan {
+                    settings: TargetSettings, models standard: [String: AtRiskModel], date: Day? = nil) throws
+        -> StoredTargetPlan {
         let scores = try store.indexScores(level: set.level, year: set.year)
         guard !scores.isEmpty else {
             throw StageFailure(description: "the store holds no risk indices for \(set.level.rawValue) \(set.year): run `hulpatlas index` first")
@@ -36,7 +37,7 @@ enum TargetStage {
         var models: [String: AtRiskModel.Fitted] = [:]
         for name in ["debt", "loneliness"] {
             let ranked = planAreas.compactMap { a in a.percentiles[name].map { ($0, a.households ?? 0) } }
-            models[name] = AtRiskModel.standard(for: name)!.fit(ranked)
+            models[name] = (standard[name] ?? AtRiskModel.standard(for: name)!).fit(ranked)
         }
 
         let (catchment, described) = try catchment(settings, locator: locator)

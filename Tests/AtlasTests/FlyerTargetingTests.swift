@@ -162,3 +162,25 @@ import Testing
         }
     }
 }
+
+@Suite struct RecruitmentOrderTests {
+    static func area(_ code: String, volunteering: Double?) -> AreaRecord {
+        AreaRecord(code: code, level: .pc4, year: 2020, municipality: nil, areaM2: 1, pointX: 0, pointY: 0,
+                   values: volunteering.map { [RecruitmentOrder.volunteeringColumn: .number($0)] } ?? [:])
+    }
+
+    @Test func measuredVolunteeringComesFirstThenDemand() {
+        let areas = [Self.area("1000", volunteering: 20), Self.area("2000", volunteering: 30), Self.area("3000", volunteering: nil),
+                     Self.area("4000", volunteering: 30)]
+        let (ranked, byVolunteering) = RecruitmentOrder.rank(
+            [("1000", 50), ("2000", 10), ("3000", 99), ("4000", 12)], areas: areas)
+        #expect(byVolunteering)
+        #expect(ranked.map(\.code) == ["4000", "2000", "1000", "3000"])
+    }
+
+    @Test func withoutMeasuresTheDemandOrderIsKept() {
+        let (ranked, byVolunteering) = RecruitmentOrder.rank([("1000", 5), ("2000", 9)],
+                                                             areas: [Self.area("1000", volunteering: nil)])
+        #expect(!byVolunteering && ranked.map(\.code) == ["1000", "2000"])
+    }
+}

@@ -2,6 +2,19 @@ import Atlas
 import Testing
 
 @Suite struct RiskIndexTests {
+    /// The construction's mechanics (shrinkage, codes, not-ranked rules) on four count-based
+    /// components and three optional ones, whatever the fitted defaults are.
+    static let counts = RiskIndexDefinition(name: "debt", components: [
+        RiskIndexDefinition.Component.benefits.weighted(1), RiskIndexDefinition.Component.singleParents.weighted(1),
+        RiskIndexDefinition.Component.corporationRented.weighted(1), RiskIndexDefinition.Component.singlePersons.weighted(1),
+        RiskIndexDefinition.Component.medianIncome.weighted(1), RiskIndexDefinition.Component.woz.weighted(0),
+        RiskIndexDefinition.Component.youngAdults.weighted(0),
+    ])
+    /// Loneliness with the age components weighted, to test the 75+/65+ stand-in.
+    static let ages = RiskIndexDefinition(name: "loneliness", components: [
+        RiskIndexDefinition.Component.aged75.weighted(1.5), RiskIndexDefinition.Component.aged65.weighted(1.5),
+        RiskIndexDefinition.Component.singlePersons.weighted(2), RiskIndexDefinition.Component.householdSize.weighted(1),
+    ])
     /// An ordinary area: 1,000 inhabitants, 400 households, rates varied a little by `i`.
     static func area(_ code: String, _ i: Int, population: Double = 1000, overrides: [String: CBSValue] = [:]) -> AreaRecord {
         var v: [String: CBSValue] = [
@@ -31,7 +44,7 @@ import Testing
             "aantal_huurwoningen_in_bezit_woningcorporaties": .number(350), "gemiddelde_woz_waarde_woning": .number(120),
             "aantal_inwoners_15_tot_25_jaar": .number(200), "aantal_eenpersoonshuishoudens": .number(300),
         ])
-        let r = RiskIndex.compute(Self.set([planted]), definition: .debt)
+        let r = RiskIndex.compute(Self.set([planted]), definition: Self.counts)
         let top = try #require(r.scores.max { ($0.percentile ?? -1) < ($1.percentile ?? -1) })
         #expect(top.code == "9999" && top.decile == 10)
         #expect(r.notComputable.map(\.component) == ["median_household_income"])
@@ -41,7 +54,7 @@ import Testing
         let tiny = Self.area("9998", 0, population: 12, overrides: [
             "aantal_personen_met_uitkering_onder_aowlft": .number(10), "aantal_eenouderhuishoudens": .number(5),
         ])
-        let r = RiskIndex.compute(Self.set([tiny]), definition: .debt)
+        let r = RiskIndex.compute(Self.set([tiny]), definition: Self.counts)
         let s = r.scores.first { $0.code == "9998" }!
         #expect(!s.ranked && s.notRankedReason == "fewer than 50 inhabitants" && s.percentile == nil)
         #expect(r.scores.filter(\.ranked).count == 40)
@@ -49,7 +62,7 @@ import Testing
 
     @Test func aSecretValueNeverEntersARate() {
         let secret = Self.area("9997", 0, overrides: ["aantal_personen_met_uitkering_onder_aowlft": .special(code: -99997)])
-        let r = RiskIndex.compute(Self.set([secret]), definition: .debt)
+        let r = RiskIndex.compute(Self.set([secret]), definition: Self.counts)
         let s = r.scores.first { $0.code == "9997" }!
         #expect(s.ranked && s.missingComponents == ["benefits_per_inhabitant_15_65"], "scored on the rest, flagged")
         #expect(s.components["benefits_per_inhabitant_15_65"] == nil)
@@ -63,21 +76,21 @@ import Testing
             "aantal_eenouderhuishoudens": .special(code: -99997),
             "aantal_huurwoningen_in_bezit_woningcorporaties": .special(code: -99997),
         ])
-        let s = RiskIndex.compute(Self.set([sparse]), definition: .debt).scores.first { $0.code == "9996" }!
+        let s = RiskIndex.compute(Self.set([sparse]), definition: Self.counts).scores.first { $0.code == "9996" }!
         #expect(s.notRankedReason == "missing 3 of 4 components")
     }
 
     @Test func weightsCanBeChangedAndZeroWeightComponentsAreLeftOut() throws {
-        let tuned = try RiskIndexDefinition.debt.withWeights(["mean_woz_value": 2, "single_person_households": 0])
+        let tuned = try Self.counts.withWeights(["mean_woz_value": 2, "single_person_households": 0])
         let r = RiskIndex.compute(Self.set(), definition: tuned)
         #expect(r.used.map(\.name).contains("mean_woz_value"))
         #expect(!r.used.map(\.name).contains("single_person_households"))
-        #expect(throws: RiskIndexDefinition.UnknownComponent.self) { try RiskIndexDefinition.debt.withWeights(["woz": 1]) }
+        #expect(throws: RiskIndexDefinition.UnknownComponent.self) { try Self.counts.withWeights(["woz": 1]) }
     }
 
     @Test func resultsDoNotDependOnRowOrder() {
-        let forward = RiskIndex.compute(Self.set(), definition: .loneliness).scores
-        let backward = RiskIndex.compute(Self.set().reversed(), definition: .loneliness).scores
+        let forward = RiskIndex.compute(Self.set(), definition: Self.ages).scores
+        let backward = RiskIndex.compute(Self.set().reversed(), definition: Self.ages).scores
         #expect(forward == backward)
     }
 
@@ -85,7 +98,7 @@ import Testing
     @Test func smallAreasAreShrunkTowardsThePooledRate() throws {
         let small = Self.area("9995", 0, population: 60, overrides: ["aantal_personen_met_uitkering_onder_aowlft": .number(30)])
         let large = Self.area("9994", 0, population: 6000, overrides: ["aantal_personen_met_uitkering_onder_aowlft": .number(3000)])
-        let r = RiskIndex.compute(Self.set([small, large]), definition: .debt)
+        let r = RiskIndex.compute(Self.set([small, large]), definition: Self.counts)
         let s = try #require(r.scores.first { $0.code == "9995" }?.components["benefits_per_inhabitant_15_65"])
         let l = try #require(r.scores.first { $0.code == "9994" }?.components["benefits_per_inhabitant_15_65"])
         #expect(s.value < l.value && s.percentile < l.percentile)
@@ -99,9 +112,9 @@ import Testing
             for (k, v) in bands { a.values[k] = .number(v + Double(i)) }
             return a
         }
-        let r = RiskIndex.compute(withBands, definition: .loneliness)
+        let r = RiskIndex.compute(withBands, definition: Self.ages)
         #expect(r.used.map(\.name).contains("aged_75_plus") && !r.used.map(\.name).contains("aged_65_plus"))
-        let wide = RiskIndex.compute(Self.set(), definition: .loneliness)
+        let wide = RiskIndex.compute(Self.set(), definition: Self.ages)
         #expect(wide.used.map(\.name).contains("aged_65_plus"))
         #expect(wide.notComputable.map(\.component) == ["aged_75_plus"])
     }
@@ -112,8 +125,8 @@ import Testing
             AreaRecord(code: String(3000 + i), level: .pc4, year: 2021, municipality: nil, areaM2: 1, pointX: 0, pointY: 0,
                        values: ["inwoners": .number(1000 + Double(i)), "inwoners_15_tot_19": .number(50)])
         }
-        let r = RiskIndex.compute(thin, definition: .debt)
-        #expect(r.used.isEmpty && r.notComputable.count == 7)
+        let r = RiskIndex.compute(thin, definition: Self.counts)
+        #expect(r.used.isEmpty && r.notComputable.count == 5, "the five weighted components")
         #expect(r.scores.allSatisfy { $0.notRankedReason == "no component can be computed from the data" })
     }
 

@@ -76,7 +76,7 @@ import TestSupport
 
     @Test func aFileWithoutPostcodeColumnIsAClearErrorNamingTheColumns() throws {
         #expect(throws: IngestError.noKeyColumn(file: Fixtures.path("areas/no_postcode.geojson"),
-                                                columns: ["id", "naam"])) {
+                                                columns: ["id", "naam"], flag: "--key")) {
             try ingest("no_postcode.geojson")
         }
         // Naming a column that holds no postcodes rejects every row: a whole-file error.
