@@ -11,9 +11,10 @@ public enum Category: String, Sendable, CaseIterable, Comparable {
     }
 }
 
-/// Request statuses as in DESIGN.md.
+/// Request statuses as in DESIGN.md, plus `afgehandeld`: an information question that was
+/// answered (it has no match outcome; an empty status of an information question means this).
 public enum RequestStatus: String, Sendable, CaseIterable {
-    case match, geen_match, doorverwezen, ingetrokken, afgewezen, in_behandeling
+    case match, geen_match, doorverwezen, ingetrokken, afgewezen, in_behandeling, afgehandeld
 }
 
 /// Who asked: the requester themselves or someone on their behalf.

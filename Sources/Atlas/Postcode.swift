@@ -1,6 +1,74 @@
-/// The level of a postcode area: 4 digits (PC4) or 4 digits + 2 letters (PC6).
+/// The level of an area: a postcode of 4 digits (PC4) or 4 digits + 2 letters (PC6), or a CBS
+/// wijk (WK + 6 digits) or buurt (BU + 8 digits) of the wijk- en buurtkaart.
 public enum AreaLevel: String, Sendable, CaseIterable, Codable {
-    case pc4, pc6
+    case pc4, pc6, wijk, buurt
+
+    /// Postcode levels place requests by their own code; wijk and buurt by the point of the
+    /// request's postcode.
+    public var isPostcode: Bool { self == .pc4 || self == .pc6 }
+}
+
+/// The code of an area of any level, in canonical form: "3311", "3311AB", "WK050501", "BU05050100".
+public struct AreaCode: Hashable, Sendable, CustomStringConvertible {
+    public let code: String
+    public var level: AreaLevel { level_ }
+    public var description: String { code }
+
+    public enum ParseError: Error, Equatable, CustomStringConvertible {
+        case postcode(Postcode.ParseError)
+        case malformed(String, level: AreaLevel)
+        case lostLeadingZeros(String, level: AreaLevel)
+
+        public var description: String {
+            switch self {
+            case let .postcode(e): return e.description
+            case let .malformed(s, level):
+                return "'\(s)' is not a \(level.rawValue) code (expected \(AreaCode.example(level)))"
+            case let .lostLeadingZeros(s, level):
+                return "'\(s)' looks like a \(level.rawValue) code read as a number: the \(level == .buurt ? "BU" : "WK") prefix "
+                    + "and leading zeros are lost (expected \(AreaCode.example(level))); keep the column as text"
+            }
+        }
+    }
+
+    static func example(_ level: AreaLevel) -> String {
+        switch level {
+        case .pc4: return "4 digits, e.g. 3311"
+        case .pc6: return "4 digits and 2 letters, e.g. 3311AB"
+        case .wijk: return "WK and 6 digits, e.g. WK050501"
+        case .buurt: return "BU and 8 digits, e.g. BU05050100"
+        }
+    }
+
+    /// Parses a code of `level` (any level when nil: WK…/BU… codes, else a postcode).
+    public init(parsing raw: String, level: AreaLevel? = nil) throws(ParseError) {
+        let text = raw.trimmingSpaces().uppercased()
+        func digits(_ s: Substring) -> Bool { !s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber } }
+        for (prefix, count, lvl) in [("BU", 8, AreaLevel.buurt), ("WK", 6, AreaLevel.wijk)] where level == nil || level == lvl {
+            if text.hasPrefix(prefix) {
+                let rest = text.dropFirst(2)
+                guard rest.count == count, digits(rest) else { throw .malformed(raw, level: lvl) }
+                code = text
+                level_ = lvl
+                return
+            }
+            if level == lvl {
+                var number = Substring(text)
+                if number.hasSuffix(".0") { number = number.dropLast(2) }
+                if digits(number), number.count < count { throw .lostLeadingZeros(raw, level: lvl) }
+                throw .malformed(raw, level: lvl)
+            }
+        }
+        do {
+            let postcode = try Postcode(parsing: raw)
+            code = postcode.code
+            level_ = postcode.level
+        } catch {
+            throw .postcode(error)
+        }
+    }
+
+    private let level_: AreaLevel
 }
 
 /// A Dutch postcode in canonical form: "3311" or "3311AB".

@@ -13,13 +13,22 @@ public enum Reach {
 
     /// Counts help requests by the area their requester's postcode falls in (the PC6 itself
     /// for PC6 areas, its PC4 for PC4 areas). Requests without a postcode in the set are not counted.
-    public static func compute(_ requests: [HelpRequest], areas: [AreaRecord]) -> [String: AreaReach] {
+    /// `areaOf` places a requester's postcode in an area of a wijk or buurt set (through the
+    /// postcode's point); postcode sets use the code itself.
+    public static func compute(_ requests: [HelpRequest], areas: [AreaRecord],
+                               areaOf: ((Postcode) -> String?)? = nil) -> [String: AreaReach] {
         let level = areas.first?.level ?? .pc4
         var counts: [String: Int] = [:]
+        var placed: [Postcode: String?] = [:]
         for r in requests where r.kind == .hulpvraag {
             guard let p = r.requesterPostcode else { continue }
-            let code = level == .pc4 ? p.pc4 : p.code
-            counts[code, default: 0] += 1
+            let code: String?
+            if let areaOf {
+                if let known = placed[p] { code = known } else { code = areaOf(p); placed[p] = code }
+            } else {
+                code = level == .pc4 ? p.pc4 : p.code
+            }
+            if let code { counts[code, default: 0] += 1 }
         }
         var out: [String: AreaReach] = [:]
         for a in areas {

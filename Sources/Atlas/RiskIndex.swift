@@ -67,8 +67,10 @@ public struct RiskIndexDefinition: Sendable, Equatable {
         Component.woz.weighted(0.5),
         Component.nonWestern.weighted(1),
         Component.outsideEurope.weighted(1),
+        Component.outsideEuropePct.weighted(1),
         Component.rented.weighted(1),
         Component.youngAdults.weighted(0.5),
+        Component.youngAdultsPct.weighted(0.5),
     ])
 
     /// A copy with some weights replaced (component name → weight); unknown names are an error.
@@ -104,9 +106,12 @@ public struct RiskIndexDefinition: Sendable, Equatable {
         Component.woz.weighted(0.5),
         Component.western.weighted(1),
         Component.europe.weighted(1),
+        Component.europePct.weighted(1),
         Component.nonWestern.weighted(0),
         Component.addressDensity.weighted(1),
         Component.rented.weighted(0),
+        Component.widowed.weighted(0),
+        Component.aged65Pct.weighted(0),
     ])
 
     /// Loneliness risk of people aged 65+, fitted on RIVM's severely lonely 65+ (same script).
@@ -119,9 +124,12 @@ public struct RiskIndexDefinition: Sendable, Equatable {
         Component.woz.weighted(0.5),
         Component.western.weighted(1.5),
         Component.europe.weighted(1.5),
+        Component.europePct.weighted(1.5),
         Component.nonWestern.weighted(0),
         Component.addressDensity.weighted(1),
         Component.rented.weighted(0),
+        Component.widowed.weighted(0),
+        Component.aged65Pct.weighted(0),
     ])
 
     /// The definitions of one index, by variant (the first is the default).
@@ -185,6 +193,22 @@ public struct RiskIndexDefinition: Sendable, Equatable {
                                                  numerator: [["percentage_geb_nederland_herkomst_buiten_europa"],
                                                              ["percentage_geb_buiten_nederland_herkmst_buiten_europa"]],
                                                  denominator: nil, higherIsRiskier: true, standsInFor: "non_western_background")
+        /// Wijk- en buurtkaart (2022+): origin shares as percentages of all residents.
+        public static let europePct = RiskComponent(name: "european_origin_pct",
+                                                    numerator: [["percentageMetHerkomstlandUitEuropaExclNl"]], denominator: nil,
+                                                    higherIsRiskier: true, standsInFor: "western_background")
+        public static let outsideEuropePct = RiskComponent(name: "outside_europe_origin_pct",
+                                                           numerator: [["percentageMetHerkomstlandBuitenEuropa"]], denominator: nil,
+                                                           higherIsRiskier: true, standsInFor: "non_western_background")
+        public static let youngAdultsPct = RiskComponent(name: "young_adults_15_25_pct",
+                                                         numerator: [["percentagePersonen15Tot25Jaar"]], denominator: nil,
+                                                         higherIsRiskier: true, standsInFor: "young_adults_15_25")
+        public static let aged65Pct = RiskComponent(name: "aged_65_plus_pct", numerator: [["percentagePersonen65JaarEnOuder"]],
+                                                    denominator: nil, higherIsRiskier: true, standsInFor: "aged_75_plus")
+        /// Widowed share (buurt level only; vzinfo: losing a partner is a main loneliness risk).
+        /// Weight 0 by default: it is not in the PC4 files the weights were fitted on.
+        public static let widowed = RiskComponent(name: "widowed", numerator: [["percentageVerweduwd"]], denominator: nil,
+                                                  higherIsRiskier: true)
         public static let addressDensity = RiskComponent(name: "address_density", numerator: [["omgevingsadressendichtheid"]],
                                                   denominator: nil, higherIsRiskier: true)
         public static let rented = RiskComponent(name: "rented_dwellings", numerator: [["percentage_huurwoningen"]], denominator: nil,

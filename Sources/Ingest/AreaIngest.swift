@@ -17,6 +17,12 @@ public struct AreaIngestOptions: Sendable {
     public var layer: String?
     /// The source's coordinate system (e.g. "EPSG:28992"), overriding what it declares.
     public var sourceCRS: String?
+    /// Use only the shapes and codes of the boundary file, none of its attributes.
+    public var boundariesOnly = false
+    /// The 1-based header row of the statistics tables (found by itself when nil).
+    public var statisticsHeaderRow: Int?
+    /// Accept a statistics table that matches fewer than half of the areas.
+    public var allowSparseJoin = false
 
     public init(boundaries: String) { self.boundaries = boundaries }
 }
@@ -44,6 +50,8 @@ public struct AreaIngestSummary: Sendable {
     public var rejects: [Reject]
     public var runID: Int64
     public var population: Double
+    /// Every stand-in rule that applied, with the number of areas (docs/METHOD.md §1).
+    public var fallbacks: [(rule: String, areas: Int)] = []
 }
 
 /// Reads boundaries (+ statistics), reprojects to EPSG:28992 and replaces one area set in the store.
@@ -58,7 +66,7 @@ public enum AreaIngest {
         let layer = try dataset.layer(named: options.layer)
         guard layer.hasGeometry else { throw GeoError.noLayer(path: options.boundaries, name: options.layer) }
         let fields = layer.fields
-        let names = fields.map(\.name)
+        let names = fields.map { CBSVocabulary.canonicalName($0.name) }
         let keyColumn = try findKeyColumn(options.key, in: names, file: options.boundaries)
         let keyIndex = names.firstIndex(of: keyColumn)!
 
@@ -74,25 +82,44 @@ public enum AreaIngest {
         let transform = source.isSame(as: target) ? nil : try CoordinateTransform(from: source, to: target)
 
         let level = try options.level ?? detectLevel(layer: layer, keyIndex: keyIndex)
-        let year = try options.year ?? yearFromFileNames([options.boundaries] + options.statistics)
+        // The area set's year is the statistics' year: the shapes may be older.
+        let year = try options.year ?? yearFromFileNames(options.statistics + [options.boundaries])
+        var notes: [String] = []
+        for path in [options.boundaries] + options.statistics {
+            if let named = try? yearFromFileNames([path]), named != year {
+                notes.append("\(path): the file name says \(named), the area set is \(year)"
+                             + (options.year != nil ? " (--year)" : " (the statistics' year)"))
+            }
+        }
         let rivmPaths = options.statistics.filter(RIVMHealthTable.recognises(path:))
         let tables = try options.statistics.filter { !rivmPaths.contains($0) }.map {
-            try StatisticsTable(path: $0, keyColumn: options.statisticsKey, level: level)
+            try StatisticsTable(path: $0, keyColumn: options.statisticsKey, level: level, headerRow: options.statisticsHeaderRow)
         }
+        for table in tables { if let note = table.layoutNote { notes.append("\(table.file): \(note)") } }
         let rivmTables = try rivmPaths.map(RIVMHealthTable.init(path:))
 
-        let municipalityColumn = KnownColumns.find(KnownColumns.municipality, in: names)
-        let candidateFields = fields.indices.filter {
-            $0 != keyIndex && names[$0] != municipalityColumn && fields[$0].kind != .other
+        // A boundary file of another year than the statistics gives shapes and codes only: its
+        // attributes would mix years in one area set.
+        let boundaryYear = try? yearFromFileNames([options.boundaries])
+        let otherYear = !options.statistics.isEmpty && boundaryYear != nil && boundaryYear != year
+        let boundariesOnly = options.boundariesOnly || otherYear
+        if otherYear, !options.boundariesOnly {
+            notes.append("\(options.boundaries): a \(boundaryYear!) file for a \(year) area set: only its shapes and codes are used, "
+                         + "none of its \(boundaryYear!) statistics")
         }
-        var notes: [String] = []
-        // Column order of the indicator set: boundaries first, then each table; first source wins.
+        let municipalityColumn = boundariesOnly ? nil : KnownColumns.find(KnownColumns.municipality, in: names)
+        var seenNames = Set<String>()
+        let candidateFields = boundariesOnly ? [] : fields.indices.filter {
+            $0 != keyIndex && names[$0] != municipalityColumn && fields[$0].kind != .other && seenNames.insert(names[$0]).inserted
+        }
+        if options.boundariesOnly {
+            notes.append("\(options.boundaries): --boundaries-only: only its shapes and codes are used "
+                         + "(\(fields.count - 1) attribute columns ignored)")
+        }
+        // Statistics given explicitly win over same-named attributes of the boundary file; among
+        // the tables the first one that has a column wins.
         var indicatorSource: [String: String] = [:]
         var indicatorOrder: [String] = []
-        for i in candidateFields where indicatorSource[names[i]] == nil {
-            indicatorSource[names[i]] = options.boundaries
-            indicatorOrder.append(names[i])
-        }
         var tableColumnUsed: [[Bool]] = []
         for table in tables {
             if !table.textColumns.isEmpty {
@@ -111,6 +138,19 @@ public enum AreaIngest {
                 }
             }
             tableColumnUsed.append(used)
+        }
+        var overridden: [String] = []
+        for i in candidateFields {
+            if let table = indicatorSource[names[i]] {
+                if table != options.boundaries { overridden.append(names[i]) }
+                continue
+            }
+            indicatorSource[names[i]] = options.boundaries
+            indicatorOrder.append(names[i])
+        }
+        if !overridden.isEmpty {
+            notes.append("\(options.boundaries): \(overridden.count) columns are also in a statistics table, whose values "
+                         + "are used (the boundary file's are not): " + overridden.joined(separator: ", "))
         }
         for table in rivmTables {
             for column in table.columns where indicatorSource[column] == nil {
@@ -133,6 +173,8 @@ public enum AreaIngest {
         var tallies = [ColumnTally](repeating: ColumnTally(), count: fields.count)
 
         var insideNetherlands = 0
+        var lostLeadingZeros = 0
+        var fallbackCounts: [String: Int] = [:]
         var outsideExample: String?
         let (files, runID) = try store.replaceAreaSet(level: level, year: year, source: fileName,
                                                   sourceCRS: source.identifier, startedAt: started) { writer in
@@ -145,15 +187,16 @@ public enum AreaIngest {
                     boundaryRejects.append(Reject(file: fileName, line: line, field: field, value: value, reason: reason))
                 }
                 let keyText = feature.value(at: keyIndex).text
-                let postcode: Postcode
-                do { postcode = try Postcode(parsing: keyText) } catch {
+                let postcode: AreaCode
+                do { postcode = try AreaCode(parsing: keyText, level: level) } catch let error as AreaCode.ParseError {
+                    if case .lostLeadingZeros = error { lostLeadingZeros += 1 }
                     reject(keyColumn, keyText, "\(error)"); continue
                 }
                 guard postcode.level == level else {
-                    reject(keyColumn, keyText, "a \(postcode.level.rawValue) postcode in a \(level.rawValue) area set"); continue
+                    reject(keyColumn, keyText, "a \(postcode.level.rawValue) code in a \(level.rawValue) area set"); continue
                 }
                 if let first = firstSeen[postcode.code] {
-                    reject(keyColumn, keyText, "duplicate postcode: \(postcode.code) is already feature \(first)"); continue
+                    reject(keyColumn, keyText, "duplicate area code: \(postcode.code) is already feature \(first)"); continue
                 }
                 var shape: AreaShape?
                 switch AreaShape.prepare(feature.takeGeometry(), transform: transform) {
@@ -198,6 +241,11 @@ public enum AreaIngest {
                     case .empty: break
                     }
                 }
+                for (kind, columns) in [("population", KnownColumns.population), ("households", KnownColumns.households)] {
+                    guard let primary = columns.first(where: { values[$0] != nil }), values[primary]?.number == nil,
+                          let used = columns.first(where: { values[$0]?.number != nil }) else { continue }
+                    fallbackCounts["\(kind) from \(used) where \(primary) is secret or missing", default: 0] += 1
+                }
                 let area = AreaRecord(code: postcode.code, level: level, year: year, municipality: municipality,
                                       areaM2: shape?.geometry.area, pointX: shape?.point.x, pointY: shape?.point.y,
                                       values: values)
@@ -210,8 +258,17 @@ public enum AreaIngest {
                 try writer.insert(area, wkb: shape?.geometry.wkb())
                 storedCodes.insert(postcode.code)
             }
+            if lostLeadingZeros > 0, lostLeadingZeros * 2 >= areasRead {
+                throw IngestError.keyLosesLeadingZeros(file: fileName, column: keyColumn,
+                                                       example: boundaryRejects.first?.value ?? "")
+            }
             guard writer.count > 0 else {
                 throw IngestError.noUsableAreas(file: fileName, rejected: boundaryRejects.count)
+            }
+            // A statistics table that matches few areas is the wrong table, key or level.
+            for (t, table) in tables.enumerated() where !options.allowSparseJoin && joined[t] * 2 < writer.count {
+                throw IngestError.sparseJoin(file: table.file, joined: joined[t], areas: writer.count, key: table.keyColumn,
+                                             example: table.rows.keys.sorted().first)
             }
             // Most areas outside the Netherlands (or not placeable at all): the coordinate system
             // is wrong, e.g. RD metres declared as WGS84, or latitude and longitude swapped.
@@ -263,13 +320,14 @@ public enum AreaIngest {
             statisticsJoined: zip(tables, joined).map { ($0.file, $1) } + zip(rivmTables, rivmJoined).map { ($0.file, $1) },
             codesWithoutGeometry: withoutGeometry, areasWithoutStatistics: withoutStats,
             areasWithoutShape: withoutShape.sorted(), repairedGeometries: repaired.sorted(), indicators: stored, notes: notes, rejects: rejects,
-            runID: runID, population: population)
+            runID: runID, population: population,
+            fallbacks: fallbackCounts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 
     /// The level of the first feature with a valid postcode.
     static func detectLevel(layer: Layer, keyIndex: Int) throws -> AreaLevel {
         for feature in layer {
-            if let code = try? Postcode(parsing: feature.value(at: keyIndex).text) { return code.level }
+            if let code = try? AreaCode(parsing: feature.value(at: keyIndex).text) { return code.level }
         }
         return .pc4
     }

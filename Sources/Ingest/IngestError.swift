@@ -2,6 +2,9 @@
 public enum IngestError: Error, CustomStringConvertible, Equatable {
     case noKeyColumn(file: String, columns: [String], flag: String)
     case noRIVMMeasures(file: String, known: [String])
+    case headerRowOutOfRange(file: String, row: Int, rows: Int)
+    case sparseJoin(file: String, joined: Int, areas: Int, key: String, example: String?)
+    case keyLosesLeadingZeros(file: String, column: String, example: String)
     case keyColumnNotFound(file: String, column: String, columns: [String])
     case cannotTellYear(files: [String])
     case noUsableAreas(file: String, rejected: Int)
@@ -13,6 +16,15 @@ public enum IngestError: Error, CustomStringConvertible, Equatable {
         case let .noKeyColumn(file, columns, flag):
             return "\(file): no area code column found (looked for postcode, pc4, pc6, pc4code, buurtcode, wijkcode, …); "
                 + "its columns are: \(columns.joined(separator: ", ")). Name the column with \(flag)."
+        case let .sparseJoin(file, joined, areas, key, example):
+            return "\(file): only \(joined) of \(areas) areas have a row in this table (key column \(key)"
+                + (example.map { ", e.g. '\($0)'" } ?? "") + "): is it the right table, key column (--stats-key) and level? "
+                + "Pass --allow-sparse-join to store it anyway; nothing was stored"
+        case let .headerRowOutOfRange(file, row, rows):
+            return "\(file): --stats-header-row \(row) is outside the first \(rows) rows of the file"
+        case let .keyLosesLeadingZeros(file, column, example):
+            return "\(file): the codes in column \(column) look like numbers (e.g. '\(example)'): a spreadsheet or export "
+                + "dropped their prefix and leading zeros. Export the column as text (BU05050100, WK050501); nothing was stored"
         case let .noRIVMMeasures(file, known):
             return "\(file): an RIVM table (it has Leeftijd and a region column) without any known measure; "
                 + "known: \(known.joined(separator: ", "))"

@@ -56,9 +56,21 @@ struct RequestRowParser {
             return reject("category", "", "a help request needs a category")
         }
         guard let location = columns.value("location", in: f) else { return reject("location", "", "location is empty") }
-        guard let statusText = columns.value("status", in: f) else { return reject("status", "", "status is empty") }
-        guard let status = statuses.canonical(statusText).flatMap(RequestStatus.init(rawValue:)) else {
-            return reject("status", statusText, "unknown status (expected \(statuses.known); map other words in the config)")
+        // An information question is answered, not matched: an empty status means handled.
+        let status: RequestStatus
+        if let statusText = columns.value("status", in: f) {
+            guard let s = statuses.canonical(statusText).flatMap(RequestStatus.init(rawValue:)) else {
+                return reject("status", statusText, "unknown status (expected \(statuses.known); map other words in the config)")
+            }
+            if kind == .hulpvraag, s == .afgehandeld {
+                return reject("status", statusText, "'\(statusText)' is the status of an answered information question; "
+                              + "a help request needs a match outcome (match, geen_match, doorverwezen, …)")
+            }
+            status = s
+        } else if kind == .informatievraag {
+            status = .afgehandeld
+        } else {
+            return reject("status", "", "status is empty (a help request needs one; only an information question may have none)")
         }
         var closed: Day?
         if let text = columns.value("closed_at", in: f) {

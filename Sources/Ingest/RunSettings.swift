@@ -18,7 +18,33 @@ public struct TargetSettings: Sendable, Equatable {
     public var preferUnderReached = true
     /// Prefer contiguous clusters: a neighbour of a chosen area counts this much more.
     public var contiguityBonus: Double?
+    /// Store a plan that chooses nothing although areas are eligible (otherwise an error).
+    public var allowEmpty = false
     public init() {}
+
+    /// The rules every source of settings (config, flags) must meet; the message names the
+    /// setting as `name` spells it (a flag or a config key).
+    public func problems(name: (String) -> String) -> [String] {
+        var out: [String] = []
+        if budget < 0 { out.append("\(name("budget")) must be a whole number of flyers ≥ 0") }
+        func distance(_ key: String, _ v: Double?) {
+            guard let v else { return }
+            if !v.isFinite || v <= 0 || v > 400 { out.append("\(name(key)) must be a distance in km above 0 and at most 400") }
+        }
+        distance("radius_km", radiusKm)
+        distance("near_volunteers_km", nearVolunteersKm)
+        distance("volunteer_km", volunteerKm)
+        if let b = contiguityBonus, !b.isFinite || b < 0 || b > 10 {
+            out.append("\(name("contiguity_bonus")) must be a number from 0 to 10 (0.25 = +25%)")
+        }
+        if (around == nil) != (radiusKm == nil) { out.append("\(name("around")) and \(name("radius_km")) go together") }
+        let catchments = [!municipalities.isEmpty, around != nil, nearVolunteersKm != nil].filter { $0 }.count
+        if catchments > 1 {
+            out.append("give one catchment: \(name("municipalities")), \(name("around")) with \(name("radius_km")), "
+                       + "or \(name("near_volunteers_km"))")
+        }
+        return out
+    }
 }
 
 /// `[report]`: which reports `run` writes and how.
@@ -43,6 +69,9 @@ public struct RunInputs: Sendable, Equatable {
     public var helpers: String?
     public var out: String?
     public var db: String?
+    /// `[run] boundaries_only = true`: only the shapes and codes of `areas`.
+    public var boundariesOnly = false
+    public var statisticsHeaderRow: Int?
     public init() {}
 }
 
@@ -52,7 +81,9 @@ extension HulpatlasConfig {
         for key in t.keys {
             let v = t[key]!
             func number() throws -> Double {
-                guard let n = v.double ?? v.int.map(Double.init), n >= 0 else { throw fail("target.\(key) must be a number ≥ 0") }
+                guard let n = v.double ?? v.int.map(Double.init), n.isFinite, n >= 0 else {
+                    throw fail("target.\(key) must be a finite number ≥ 0")
+                }
                 return n
             }
             switch key {
@@ -85,12 +116,15 @@ extension HulpatlasConfig {
                 guard let b = v.bool else { throw fail("target.prefer_under_reached must be true or false") }
                 s.preferUnderReached = b
             case "contiguity_bonus": s.contiguityBonus = try number()
+            case "allow_empty":
+                guard let b = v.bool else { throw fail("target.allow_empty must be true or false") }
+                s.allowEmpty = b
             default:
                 throw fail("unknown key target.\(key) (known: budget, index, municipalities, around, radius_km, "
-                           + "near_volunteers_km, volunteer_km, category, prefer_under_reached, contiguity_bonus)")
+                           + "near_volunteers_km, volunteer_km, category, prefer_under_reached, contiguity_bonus, allow_empty)")
             }
         }
-        if (s.around == nil) != (s.radiusKm == nil) { throw fail("target.around and target.radius_km go together") }
+        if let problem = s.problems(name: { "target.\($0)" }).first { throw fail(problem) }
         return s
     }
 
@@ -147,7 +181,14 @@ extension HulpatlasConfig {
             case "helpers": s.helpers = try path(key, v)
             case "out": s.out = try path(key, v)
             case "db": s.db = try path(key, v)
-            default: throw fail("unknown key run.\(key) (known: name, areas, stats, requests, helpers, out, db)")
+            case "boundaries_only":
+                guard let b = v.bool else { throw fail("run.boundaries_only must be true or false") }
+                s.boundariesOnly = b
+            case "stats_header_row":
+                guard let n = v.int, n >= 1 else { throw fail("run.stats_header_row must be a whole number ≥ 1") }
+                s.statisticsHeaderRow = n
+            default:
+                throw fail("unknown key run.\(key) (known: name, areas, stats, boundaries_only, stats_header_row, requests, helpers, out, db)")
             }
         }
         return s

@@ -220,6 +220,23 @@ enum Schema {
                 DELETE FROM helpers;
                 """)
         }
+        m.registerMigration("v7-wijk-buurt-levels") { db in
+            // The CBS wijk- en buurtkaart adds two area levels. SQLite cannot change a CHECK in
+            // place: the table is rebuilt (GRDB runs migrations with foreign keys deferred).
+            try db.execute(sql: """
+                CREATE TABLE area_sets_v7 (
+                    level TEXT NOT NULL CHECK (level IN ('pc4', 'pc6', 'wijk', 'buurt')),
+                    year INTEGER NOT NULL,
+                    source TEXT NOT NULL,
+                    source_crs TEXT NOT NULL,
+                    run_id INTEGER NOT NULL REFERENCES ingest_runs(id),
+                    PRIMARY KEY (level, year)
+                );
+                INSERT INTO area_sets_v7 SELECT level, year, source, source_crs, run_id FROM area_sets;
+                DROP TABLE area_sets;
+                ALTER TABLE area_sets_v7 RENAME TO area_sets;
+                """)
+        }
         return m
     }
 }

@@ -16,6 +16,8 @@ struct IndexCommand: ParsableCommand {
     @Option(name: .customLong("min-population"), help: "Areas with fewer inhabitants are not ranked (default 50).")
     var minimumPopulation: Double?
     @OptionGroup var options: MatchHistoryOptions
+    @Flag(name: .customLong("allow-empty"), help: "Store an index that ranks no area (otherwise an error that says why).")
+    var allowEmpty = false
 
     func run() throws {
         let (store, set) = try selection.open()
@@ -25,9 +27,9 @@ struct IndexCommand: ParsableCommand {
         let areas = try store.areas(level: set.level, year: set.year)
         // Only the reach is needed from the match history: the requests are freed before the
         // indices are computed (1,000,000 requests take about 500 MB).
-        let reach = IndexStage.reach(try store.requests(), areas: areas)
+        let reach = try IndexStage.reach(try store.requests(), areas: areas, store: store, set: set)
         print(try IndexStage.run(store: store, set: set, areas: areas, reach: reach,
-                                 definitions: config.indexDefinitions(), settings: settings))
+                                 definitions: config.indexDefinitions(), settings: settings, allowEmpty: allowEmpty))
     }
 }
 
@@ -44,16 +46,47 @@ enum IndexStage {
         return (neighbours, neighbours.enumerated().filter { geometries[$0.offset] != nil && $0.element.isEmpty }.count)
     }
 
-    /// The reach of the stored match history in the areas; nil without requests.
-    static func reach(_ requests: [HelpRequest], areas: [AreaRecord]) -> [String: Reach.AreaReach]? {
-        requests.isEmpty ? nil : Reach.compute(requests, areas: areas)
+    /// The reach of the stored match history in the areas; nil without requests. In a wijk or
+    /// buurt set a request is placed in the area that contains its postcode's point (stored PC6,
+    /// else PC4 areas).
+    static func reach(_ requests: [HelpRequest], areas: [AreaRecord], store: AtlasStore, set: AreaSetInfo) throws
+        -> [String: Reach.AreaReach]? {
+        guard !requests.isEmpty else { return nil }
+        guard !set.level.isPostcode else { return Reach.compute(requests, areas: areas) }
+        let locator = Locator(pc6Points: try store.areaPoints(level: .pc6), pc4Points: try store.areaPoints(level: .pc4))
+        guard locator.hasAreas else {
+            throw StageFailure(description: "requests are placed in \(set.level.rawValue) areas by the point of their postcode: "
+                               + "ingest PC4 (or PC6) areas into the same store first (hulpatlas ingest areas cbs_pc4_….gpkg)")
+        }
+        let wkb = try store.areaGeometries(level: set.level, year: set.year)
+        let finder = AreaFinder(areas.compactMap { a in
+            wkb[a.code].flatMap { try? Geometry(wkb: [UInt8]($0)) }.map { (a.code, $0) }
+        })
+        return Reach.compute(requests, areas: areas) { postcode in
+            locator.place(postcode).flatMap { finder.area(containingX: $0.x, y: $0.y) }
+        }
     }
 
     /// `areas` are the set's stored areas (the caller loads them once and may use them again)
     /// and `reach` that of the stored match history (`reach(_:areas:)`).
     static func run(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], reach: [String: Reach.AreaReach]?,
-                    definitions: [RiskIndexDefinition], settings: RiskIndexSettings) throws -> String {
+                    definitions: [RiskIndexDefinition], settings: RiskIndexSettings, allowEmpty: Bool = false) throws -> String {
         var out: [String] = []
+        // An index that ranks nothing makes every later number empty: say why before storing anything.
+        let preparedSets = definitions.map { RiskIndex.Prepared(areas, definition: $0, settings: settings) }
+        if !allowEmpty {
+            for (definition, prepared) in zip(definitions, preparedSets) {
+                let result = RiskIndex.result(prepared, definition: definition)
+                guard !result.scores.contains(where: \.ranked) else { continue }
+                let reasons = Dictionary(grouping: result.scores.compactMap(\.notRankedReason), by: { $0 }).mapValues(\.count)
+                    .sorted { $0.value > $1.value }.map { "\($0.value) × \($0.key)" }.joined(separator: ", ")
+                let missing = result.notComputable.map { "\($0.component) (no \($0.missing.joined(separator: ", ")))" }
+                throw StageFailure(description: "the \(definition.name) index ranks none of the \(areas.count) areas: \(reasons)"
+                                   + (missing.isEmpty ? "" : "; cannot compute " + missing.joined(separator: "; "))
+                                   + ". Add the CBS kerncijfers with --stats (short codes and long names are both read), "
+                                   + "or pass --allow-empty")
+            }
+        }
         if let reach {
             try store.replaceReach(reach, level: set.level, year: set.year)
             let counted = reach.values.reduce(0) { $0 + $1.requests }
@@ -64,8 +97,7 @@ enum IndexStage {
         out.append("contiguity (queen, 10 m tolerance): \(neighbours.reduce(0) { $0 + $1.count } / 2) neighbour pairs, "
                    + "\(islands) areas without neighbours")
 
-        for definition in definitions {
-            let prepared = RiskIndex.Prepared(areas, definition: definition, settings: settings)
+        for (definition, prepared) in zip(definitions, preparedSets) {
             let result = RiskIndex.result(prepared, definition: definition)
             let stability = IndexStability.compute(prepared)
 

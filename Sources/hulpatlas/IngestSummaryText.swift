@@ -43,6 +43,7 @@ enum IngestSummaryText {
         }
         if s.rejects.count > 20 { out.append("    … \(s.rejects.count - 20) more (write them all with --rejects FILE)") }
         for note in s.notes { out.append("  note: \(note)") }
+        for (rule, areas) in s.fallbacks { out.append("  stand-in rule: \(rule): \(areas) areas (docs/METHOD.md §1)") }
         return out.joined(separator: "\n")
     }
 

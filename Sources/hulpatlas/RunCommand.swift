@@ -49,6 +49,8 @@ struct RunCommand: ParsableCommand {
         let helpers = helpers ?? config.run.helpers
         var areaInput = input
         if areaInput.statistics.isEmpty { areaInput.statistics = config.run.statistics }
+        if config.run.boundariesOnly { areaInput.boundariesOnly = true }
+        if areaInput.statisticsHeaderRow == nil { areaInput.statisticsHeaderRow = config.run.statisticsHeaderRow }
 
         try createOutputFolder(out)
         let dbPath = db ?? config.run.db ?? (out as NSString).appendingPathComponent("hulpatlas.sqlite")
@@ -73,8 +75,9 @@ struct RunCommand: ParsableCommand {
         let history = try store.requests()
         let register = try store.helpers()
         print("\n" + (try IndexStage.run(store: store, set: set, areas: areaRecords,
-                                         reach: IndexStage.reach(history, areas: areaRecords),
-                                         definitions: config.indexDefinitions(), settings: config.indexSettings)))
+                                         reach: IndexStage.reach(history, areas: areaRecords, store: store, set: set),
+                                         definitions: config.indexDefinitions(), settings: config.indexSettings,
+                                         allowEmpty: target.allowEmpty || config.target.allowEmpty)))
 
         var targetSettings = config.target
         target.apply(to: &targetSettings)

@@ -25,6 +25,27 @@ struct TargetOptions: ParsableArguments {
     var preferUnderReached: Bool?
     @Option(name: .customLong("contiguity-bonus"), help: "Prefer contiguous clusters: a neighbour of a chosen area counts this much more (e.g. 0.25).")
     var contiguityBonus: Double?
+    @Flag(name: .customLong("allow-empty"),
+          help: "Store a plan that chooses nothing although areas are eligible (otherwise an error that says why).")
+    var allowEmpty = false
+
+    /// The flags' own values against the same rules as the config (`TargetSettings.problems`).
+    func validate() throws {
+        var given = TargetSettings()
+        given.budget = budget ?? 0
+        given.radiusKm = radiusKm
+        given.around = around
+        given.nearVolunteersKm = nearVolunteersKm
+        given.volunteerKm = volunteerKm ?? given.volunteerKm
+        given.contiguityBonus = contiguityBonus
+        given.municipalities = municipalities
+        if around == nil, radiusKm != nil { given.around = "" }  // --radius-km needs --around
+        if around != nil, radiusKm == nil { given.radiusKm = 1 }  // --around may take the config's radius
+        let flags = ["budget": "--budget", "radius_km": "--radius-km", "near_volunteers_km": "--near-volunteers-km",
+                     "volunteer_km": "--volunteer-km", "contiguity_bonus": "--contiguity-bonus",
+                     "municipalities": "--municipality", "around": "--around"]
+        if let problem = given.problems(name: { flags[$0] ?? $0 }).first { throw ValidationError(problem) }
+    }
 
     func apply(to settings: inout TargetSettings) {
         if let budget { settings.budget = budget }
@@ -43,6 +64,7 @@ struct TargetOptions: ParsableArguments {
         if let category { settings.category = category }
         if let preferUnderReached { settings.preferUnderReached = preferUnderReached }
         if let contiguityBonus { settings.contiguityBonus = contiguityBonus }
+        if allowEmpty { settings.allowEmpty = true }
     }
 }
 

@@ -40,6 +40,16 @@ enum TargetStage {
             models[name] = (standard[name] ?? AtRiskModel.standard(for: name)!).fit(ranked)
         }
 
+        // A misspelt municipality would choose nothing and replace the stored plan: name the known ones.
+        let known = Set(areas.compactMap(\.municipality))
+        let knownLower = Set(known.map { $0.lowercased() })
+        let unknown = settings.municipalities.filter { !knownLower.contains($0.lowercased()) }
+        if !unknown.isEmpty {
+            throw StageFailure(description: "no stored area lies in " + unknown.map { "'\($0)'" }.joined(separator: ", ")
+                               + (known.isEmpty ? "; the areas have no municipality (add a statistics table with a gemeente column)"
+                                  : "; known municipalities: " + known.sorted().joined(separator: ", "))
+                               + "; the stored flyer plan is unchanged")
+        }
         let (catchment, described) = try catchment(settings, locator: locator)
         var neighbours: [[Int]]?
         if settings.contiguityBonus != nil {
@@ -52,6 +62,11 @@ enum TargetStage {
                                              contiguityBonus: settings.contiguityBonus)
         let plan = FlyerTargeting.plan(request, areas: planAreas, volunteers: volunteerPoints, neighbours: neighbours,
                                        models: models)
+        if plan.targets.isEmpty, plan.eligible > 0, !settings.allowEmpty {
+            throw StageFailure(description: "the flyer plan chooses nothing although \(plan.eligible) areas are eligible"
+                               + (plan.nothingChosenBecause.map { " (\($0))" } ?? "")
+                               + "; give a larger --budget, or pass --allow-empty to store an empty plan; the stored plan is unchanged")
+        }
         let stored = StoredTargetPlan(goal: settings.goal, budget: settings.budget, catchment: described,
                                       volunteerDistance: request.volunteerDistance, category: settings.category,
                                       preferUnderReached: settings.preferUnderReached,

@@ -148,6 +148,16 @@ import TestSupport
                 let a = try store.areas(level: .pc4, year: 2020)
                 #expect(a.first { $0.code == "3312" }?.values["aantal_part_huishoudens"] == .special(code: -99997))
             }
+            if c.id == "S08" || c.id == "S09" {
+                let a = try store.areas(level: .pc4, year: 2020)
+                let area = try #require(a.first { $0.code == "3311" })
+                #expect(area.values["aantal_inwoners"] == .number(16390) && area.population == 16390)
+                #expect(area.values["aantal_part_huishoudens"] == .number(11035))
+                if c.id == "S09" {
+                    #expect(area.values["gemiddelde_huishoudensgrootte"] == .number(1.5))
+                    #expect(a.first { $0.code == "3314" }?.values["aantal_part_huishoudens"] == .special(code: -99997))
+                }
+            }
             if c.id == "S02" {
                 let a = try store.areas(level: .pc4, year: 2020)
                 #expect(a.first { $0.code == "3311" }?.values["aantal_part_huishoudens"] == .number(1234))
