@@ -41,7 +41,7 @@ let package = Package(
                     path: "Tests/IngestTests"),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Atlas", "Geo", "TestSupport"],
                     path: "Tests/ReportsTests"),
-        .testTarget(name: "EndToEndTests", dependencies: ["hulpatlas", "Geo", "Store", "TestSupport"],
+        .testTarget(name: "EndToEndTests", dependencies: ["hulpatlas", "Atlas", "Geo", "Store", "TestSupport"],
                     path: "Tests/EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]

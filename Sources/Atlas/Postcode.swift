@@ -6,6 +6,8 @@ public enum AreaLevel: String, Sendable, CaseIterable, Codable {
     /// Postcode levels place requests by their own code; wijk and buurt by the point of the
     /// request's postcode.
     public var isPostcode: Bool { self == .pc4 || self == .pc6 }
+    /// What a code of this level is called in messages: "postcode" or "code".
+    public var noun: String { isPostcode ? "postcode" : "code" }
 }
 
 /// The code of an area of any level, in canonical form: "3311", "3311AB", "WK050501", "BU05050100".

@@ -132,11 +132,22 @@ public struct RiskIndexDefinition: Sendable, Equatable {
         Component.aged65Pct.weighted(0),
     ])
 
+    /// RIVM's measured share itself, where the area set carries it (RIVM's table per wijk or buurt
+    /// as a statistics input): a board targets on what was measured, not on a model of it.
+    public static let lonelinessMeasured = RiskIndexDefinition(name: "loneliness", variant: "measured", components: [
+        RiskComponent(name: "rivm_severely_lonely_18_plus", numerator: [["rivm_ernstig_eenzaam_pct_18plus"]], denominator: nil,
+                      higherIsRiskier: true),
+    ])
+    public static let debtMeasured = RiskIndexDefinition(name: "debt", variant: "measured", components: [
+        RiskComponent(name: "rivm_difficulty_making_ends_meet_18_plus", numerator: [["rivm_moeite_met_rondkomen_pct_18plus"]],
+                      denominator: nil, higherIsRiskier: true),
+    ])
+
     /// The definitions of one index, by variant (the first is the default).
     public static func variants(of name: String) -> [RiskIndexDefinition] {
         switch name {
-        case "debt": return [.debt]
-        case "loneliness": return [.loneliness, .loneliness65Plus]
+        case "debt": return [.debt, .debtMeasured]
+        case "loneliness": return [.loneliness, .loneliness65Plus, .lonelinessMeasured]
         default: return []
         }
     }

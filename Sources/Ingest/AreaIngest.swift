@@ -193,10 +193,10 @@ public enum AreaIngest {
                     reject(keyColumn, keyText, "\(error)"); continue
                 }
                 guard postcode.level == level else {
-                    reject(keyColumn, keyText, "a \(postcode.level.rawValue) code in a \(level.rawValue) area set"); continue
+                    reject(keyColumn, keyText, "a \(postcode.level.rawValue) \(postcode.level.noun) in a \(level.rawValue) area set"); continue
                 }
                 if let first = firstSeen[postcode.code] {
-                    reject(keyColumn, keyText, "duplicate area code: \(postcode.code) is already feature \(first)"); continue
+                    reject(keyColumn, keyText, "duplicate \(postcode.level.noun): \(postcode.code) is already feature \(first)"); continue
                 }
                 var shape: AreaShape?
                 switch AreaShape.prepare(feature.takeGeometry(), transform: transform) {
@@ -230,7 +230,7 @@ public enum AreaIngest {
                     if municipality == nil { municipality = row.municipality }
                 }
                 for (t, table) in rivmTables.enumerated() {
-                    guard let measured = table.values(code: postcode.code, municipality: municipality) else { continue }
+                    guard let measured = table.values(code: postcode.code, level: level, municipality: municipality) else { continue }
                     rivmJoined[t] += 1
                     for (column, value) in measured where value != .empty { values[column] = value }
                 }

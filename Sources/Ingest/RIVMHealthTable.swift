@@ -139,9 +139,12 @@ struct RIVMHealthTable {
         columns.sort()
     }
 
-    /// The values for an area: its own code (wijk, buurt), else its municipality by code or name.
-    func values(code: String, municipality: String?) -> [String: CBSValue]? {
-        if let own = regions[code.uppercased()] { return own }
+    /// The values for an area: by its own code when the table has rows of the area's level
+    /// (a buurt table for buurten), else its municipality's by code or name (a municipal table
+    /// for postcode areas, wijken or buurten). Never a mix of both levels in one area set.
+    func values(code: String, level: AreaLevel, municipality: String?) -> [String: CBSValue]? {
+        let prefix = level == .buurt ? "BU" : level == .wijk ? "WK" : nil
+        if let prefix, regions.keys.contains(where: { $0.hasPrefix(prefix) }) { return regions[code.uppercased()] }
         guard let municipality = municipality?.trimmingSpaces(), !municipality.isEmpty else { return nil }
         return regions[municipality.uppercased()] ?? regions["name:" + municipality.lowercased()]
     }

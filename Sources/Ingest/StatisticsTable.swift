@@ -172,12 +172,12 @@ struct StatisticsTable {
             }
             if let level, code.level != level {
                 rejects.append(Reject(file: file, line: line, field: keyColumn, value: keyText,
-                                      reason: "a \(code.level.rawValue) code in a \(level.rawValue) area set"))
+                                      reason: "a \(code.level.rawValue) \(code.level.noun) in a \(level.rawValue) area set"))
                 return
             }
             if let first = firstLine[code.code] {
                 rejects.append(Reject(file: file, line: line, field: keyColumn, value: keyText,
-                                      reason: "duplicate area code: \(code.code) is already on line \(first)"))
+                                      reason: "duplicate \(code.level.noun): \(code.code) is already on line \(first)"))
                 return
             }
             firstLine[code.code] = line

@@ -9,19 +9,25 @@ struct MatchHistoryOptions: ParsableArguments {
     @Option(help: "A TOML config with column and word mappings, the outcome rule and the suppression threshold.")
     var config: String?
     @Option(name: .customLong("loneliness-variant"),
-            help: "The loneliness index's fitted weighting: adults (default) or 65_plus (docs/METHOD.md §2).")
+            help: "The loneliness index's weighting: adults (default), 65_plus, or measured (RIVM's share as input; docs/METHOD.md §2).")
     var lonelinessVariant: String?
+    @Option(name: .customLong("debt-variant"),
+            help: "The debt index's weighting: default, or measured (RIVM's difficulty making ends meet as input).")
+    var debtVariant: String?
 
     func validate() throws {
-        if let v = lonelinessVariant, !RiskIndexDefinition.variants(of: "loneliness").contains(where: { $0.variant == v }) {
-            throw ValidationError("--loneliness-variant must be one of: "
-                                  + RiskIndexDefinition.variants(of: "loneliness").map(\.variant).joined(separator: ", "))
+        for (index, given) in [("loneliness", lonelinessVariant), ("debt", debtVariant)] {
+            let known = RiskIndexDefinition.variants(of: index).map(\.variant)
+            if let given, !known.contains(given) {
+                throw ValidationError("--\(index)-variant must be one of: " + known.joined(separator: ", "))
+            }
         }
     }
 
     func load() throws -> HulpatlasConfig {
         var loaded = try config.map(HulpatlasConfig.load(path:)) ?? HulpatlasConfig()
         if let lonelinessVariant { loaded.indexVariants["loneliness"] = lonelinessVariant }
+        if let debtVariant { loaded.indexVariants["debt"] = debtVariant }
         return loaded
     }
 }

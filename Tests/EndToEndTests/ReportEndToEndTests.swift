@@ -1,4 +1,6 @@
+import Atlas
 import Foundation
+import Store
 import Testing
 import TestSupport
 
@@ -212,7 +214,20 @@ enum Chromium {
 
     @Test func aBudgetBelowEveryAreaChoosesNothingAndSaysWhy() throws {
         let (dir, db) = try Self.store()
-        let r = try RunCommandTests.hulpatlas(["target", "--db", db, "--budget", "20", "--out", dir.path("t")])
+        // Without --allow-empty an empty plan while areas are eligible is an error, and the
+        // stored plan is left as it was.
+        let before = try RunCommandTests.hulpatlas(["target", "--db", db, "--out", dir.path("t0")])
+        #expect(before.status == 0, "\(before.stderr)")
+        let planned = try Fixtures.readSimpleCSV(dir.path("t0/targets.csv")).count
+        let refused = try RunCommandTests.hulpatlas(["target", "--db", db, "--budget", "20", "--out", dir.path("t1")])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("chooses nothing although") && refused.stderr.contains("--allow-empty"))
+        #expect(refused.stderr.contains("the budget of 20 flyers is smaller than every eligible area"))
+        do {  // the store is closed again before the next command (one process per store at a time)
+            let store = try AtlasStore(path: db)
+            #expect(try store.targetPlan(level: .pc4, year: 2020)?.plan.targets.count == planned)
+        }
+        let r = try RunCommandTests.hulpatlas(["target", "--db", db, "--budget", "20", "--allow-empty", "--out", dir.path("t")])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("nothing chosen: the budget of 20 flyers is smaller than every eligible area"))
         #expect(try Fixtures.readSimpleCSV(dir.path("t/targets.csv")).isEmpty)

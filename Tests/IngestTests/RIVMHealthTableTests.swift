@@ -29,3 +29,29 @@ import TestSupport
         #expect(summary.statisticsJoined.contains { $0.file.hasSuffix("statline_50090NED_sample.csv") && $0.joined == 6 })
     }
 }
+
+/// At buurt level RIVM's own buurt estimates are joined by code, never mixed with the
+/// municipality's, and the measured share can be the index itself.
+@Suite struct RIVMBuurtTests {
+    static let buurten = Fixtures.shared("cbs-wijkbuurt-2023-drechtsteden/buurten_2023_drechtsteden.geojson")
+
+    @Test(.enabled(if: buurten != nil))
+    func buurtEstimatesJoinByCodeAndCanBeTheIndex() throws {
+        let store = try AtlasStore()
+        var options = AreaIngestOptions(boundaries: try #require(Self.buurten))
+        options.statistics = [Fixtures.path("rivm/statline_50090NED_sample.csv")]
+        options.allowSparseJoin = true
+        let summary = try AreaIngest.run(options, store: store)
+        #expect(summary.statisticsJoined.contains { $0.file.hasSuffix("statline_50090NED_sample.csv") && $0.joined == 1 })
+        let areas = try store.areas(level: .buurt, year: 2023)
+        let own = try #require(areas.first { $0.code == "BU05900101" })
+        #expect(own.values["rivm_ernstig_eenzaam_pct_18plus"] == .number(9.5))
+        #expect(own.values["rivm_moeite_met_rondkomen_pct_18plus"] == nil, "140% was set missing")
+        // A Papendrecht buurt without its own estimate does not get the municipality's.
+        let other = try #require(areas.first { $0.code == "BU05900102" })
+        #expect(other.values["rivm_ernstig_eenzaam_pct_18plus"] == nil)
+        let measured = RiskIndex.compute(areas, definition: .lonelinessMeasured)
+        #expect(measured.used.map(\.name) == ["rivm_severely_lonely_18_plus"])
+        #expect(measured.scores.first { $0.code == "BU05900101" }?.components["rivm_severely_lonely_18_plus"]?.value == 9.5)
+    }
+}

@@ -33,7 +33,7 @@ public enum Fixtures {
 
     /// Reads a small CSV fixture (no quoted commas) into dictionaries keyed by header.
     public static func readSimpleCSV(_ path: String) throws -> [[String: String]] {
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
         guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init) else {
             return []
         }
