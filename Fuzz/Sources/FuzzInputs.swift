@@ -14,12 +14,23 @@ public func fuzzInputs(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
     if let reader = try? CSVRecordReader(path: path, maxFieldBytes: 64, maxRecordBytes: 4096) {
         precondition(reader.header.count <= CSVRecordReader.maxFields + 1)
+        var lastLine = 1
+        var rows: [[String]] = [reader.header]
         while let record = try? reader.next() {
+            // Resynchronisation: every record starts on a later line than the one before.
+            precondition(record.line > lastLine, "record on line \(record.line) after one on line \(lastLine)")
+            lastLine = record.line
+            if rows.count < 40 { rows.append(record.fields) }
             precondition(record.fields.count <= CSVRecordReader.maxFields, "too many fields kept")
             for field in record.fields {
                 precondition(field.utf8.count <= 64 * 4, "a field longer than its limit was kept")
                 check(field)
             }
+        }
+        // The statistics header detection on the first rows: a header row inside the rows,
+        // data after it.
+        if let header = try? StatisticsHeaderProbe.detect(rows) {
+            precondition(header.row < rows.count && header.dataStart > header.row && header.dataStart <= header.row + 2)
         }
     }
     if let text = String(data: bytes, encoding: .utf8) {
@@ -58,6 +69,11 @@ func check(_ s: String) {
         precondition(again == p, "postcode does not round-trip: \(s) → \(p.code)")
         precondition(p.pc4.count == 4)
     }
+    if let code = try? AreaCode(parsing: s) {
+        precondition((try? AreaCode(parsing: code.code))?.code == code.code, "area code does not round-trip: \(s)")
+        precondition((try? AreaCode(parsing: code.code, level: code.level)) != nil)
+    }
+    _ = CBSVocabulary.labelHeader([s])
     if let d = try? Day(parsing: s) {
         precondition((try? Day(parsing: d.description)) == d, "date does not round-trip: \(s)")
         precondition((1...12).contains(d.month) && (1...31).contains(d.day))

@@ -26,6 +26,7 @@ public final class CSVRecordReader {
         /// The record ran past `limit` bytes or fields; the rest of its line was skipped.
         case recordTooLong(limit: Int)
         case tooManyFields(limit: Int)
+        case nulByte(field: Int)
 
         public var description: String {
             switch self {
@@ -34,8 +35,9 @@ public final class CSVRecordReader {
             case .textAfterClosingQuote: return "text after a closing quote"
             case let .fieldTooLong(_, bytes, limit): return "field of \(bytes) bytes; the limit is \(limit)"
             case let .recordTooLong(limit):
-                return "row longer than \(limit / (1 << 20)) MB (a quote never closed, or not a CSV file?); skipped to the next line"
-            case let .tooManyFields(limit): return "more than \(limit) fields; skipped to the next line"
+                return "row longer than \(limit / (1 << 20)) MB (a quote never closed, or not a CSV file?); skipped to the end of the row"
+            case let .tooManyFields(limit): return "more than \(limit) fields; skipped to the end of the row"
+            case .nulByte: return "a NUL byte (\\0) inside the field: not text (a binary file, or UTF-16?)"
             }
         }
     }
@@ -46,6 +48,7 @@ public final class CSVRecordReader {
         case utf16(path: String)
         case headerNotUTF8(path: String)
         case headerTooLong(path: String)
+        case quoteNeverCloses(path: String, line: Int)
 
         public var description: String {
             switch self {
@@ -54,6 +57,9 @@ public final class CSVRecordReader {
             case let .utf16(path): return "\(path) is UTF-16; save it as UTF-8 (CSV UTF-8 in Excel)"
             case let .headerNotUTF8(path): return "\(path): the header row is not valid UTF-8; save the file as UTF-8"
             case let .headerTooLong(path): return "\(path): the first line is longer than 1 MB; this is not a CSV header"
+            case let .quoteNeverCloses(path, line):
+                return "\(path): the quote opened on line \(line) never closes, so every row after it would be part of one field; "
+                    + "fix that line (a stray \" in a text?) and ingest again; nothing was stored"
             }
         }
     }
@@ -96,6 +102,9 @@ public final class CSVRecordReader {
         fill()
         if buffer.isEmpty { throw FileError.empty(path: path) }
         if buffer.starts(with: [0xFF, 0xFE]) || buffer.starts(with: [0xFE, 0xFF]) { throw FileError.utf16(path: path) }
+        // UTF-16 without a byte-order mark: every other byte of ASCII text is 0.
+        let probe = buffer.prefix(512)
+        if probe.count >= 8, probe.filter({ $0 == 0 }).count * 3 >= probe.count { throw FileError.utf16(path: path) }
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
         guard let detected = CSVRecordReader.detectDelimiter(buffer[position...]) else {
             throw FileError.headerTooLong(path: path)
@@ -199,25 +208,41 @@ public final class CSVRecordReader {
             afterQuote = false
         }
         func append(_ b: UInt8) {
+            if b == 0, problem == nil { problem = .nulByte(field: fields.count) }
             fieldBytes += 1
             if fieldBytes <= maxFieldBytes { field.append(b) }
         }
 
-        /// Drops the rest of the line (quotes no longer count) and returns the record as rejected.
-        func skipLine(_ reason: Problem) -> Record {
+        /// Drops the rest of the record, still honouring quotes, so that reading resumes at the next
+        /// record boundary; a quote that never closes (the rest of the file would be one field)
+        /// refuses the file with the line it opened on.
+        func skipRecord(_ reason: Problem, inQuotes quoted: Bool) throws -> Record {
+            var inQuotes = quoted
+            var quoteLine = startLine
             while let b = nextByte() {
+                if inQuotes {
+                    if b == quote {
+                        if peekByte() == quote { _ = nextByte() } else { inQuotes = false }
+                    } else if b == lf || (b == cr && peekByte() != lf) {
+                        line += 1
+                    }
+                    continue
+                }
+                if b == quote { inQuotes = true; quoteLine = line; continue }
                 if b == lf || b == cr {
                     if b == cr, peekByte() == lf { _ = nextByte() }
-                    break
+                    line += 1
+                    return Record(line: startLine, fields: [], problem: reason)
                 }
             }
-            line += 1
+            if inQuotes { throw FileError.quoteNeverCloses(path: path, line: quoteLine) }
             return Record(line: startLine, fields: [], problem: reason)
         }
 
+        var quoteOpenedOn = startLine
         while let b = nextByte() {
             recordBytes += 1
-            if recordBytes > maxRecordBytes { return skipLine(.recordTooLong(limit: maxRecordBytes)) }
+            if recordBytes > maxRecordBytes { return try skipRecord(.recordTooLong(limit: maxRecordBytes), inQuotes: inQuotes) }
             if inQuotes {
                 if b == quote {
                     if peekByte() == quote { _ = nextByte(); append(quote) } else { inQuotes = false; afterQuote = true }
@@ -230,7 +255,9 @@ public final class CSVRecordReader {
             switch b {
             case delimiter:
                 endField()
-                if fields.count >= CSVRecordReader.maxFields { return skipLine(.tooManyFields(limit: CSVRecordReader.maxFields)) }
+                if fields.count >= CSVRecordReader.maxFields {
+                    return try skipRecord(.tooManyFields(limit: CSVRecordReader.maxFields), inQuotes: false)
+                }
             case lf, cr:
                 if b == cr, peekByte() == lf { _ = nextByte() }
                 line += 1
@@ -238,12 +265,19 @@ public final class CSVRecordReader {
                 return Record(line: startLine, fields: fields, problem: problem)
             case quote where fieldBytes == 0 && !afterQuote:
                 inQuotes = true
+                quoteOpenedOn = line
             default:
                 if afterQuote, problem == nil { problem = .textAfterClosingQuote(field: fields.count) }
                 append(b)
             }
         }
-        if inQuotes { problem = .unterminatedQuote }
+        if inQuotes {
+            // A quote left open on the last line costs that row; one that swallowed later lines
+            // would cost rows nobody sees.
+            let onlyTheFinalLineBreak = line == quoteOpenedOn + 1 && (field.last == lf || field.last == cr)
+            if line > quoteOpenedOn, !onlyTheFinalLineBreak { throw FileError.quoteNeverCloses(path: path, line: quoteOpenedOn) }
+            problem = .unterminatedQuote
+        }
         endField()
         return Record(line: startLine, fields: fields, problem: problem)
     }

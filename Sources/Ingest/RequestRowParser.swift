@@ -134,7 +134,7 @@ extension HeaderMap {
         if let problem = record.problem {
             let field: String
             switch problem {
-            case let .invalidUTF8(i), let .textAfterClosingQuote(i), let .fieldTooLong(i, _, _):
+            case let .invalidUTF8(i), let .textAfterClosingQuote(i), let .fieldTooLong(i, _, _), let .nulByte(i):
                 field = name(at: i) ?? "field \(i + 1)"
             case .unterminatedQuote, .recordTooLong, .tooManyFields: field = "(row)"
             }

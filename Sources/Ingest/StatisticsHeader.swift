@@ -73,3 +73,11 @@ struct StatisticsHeader: Equatable {
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 }
+
+/// The header detection for the fuzz target (StatisticsHeader is internal to Ingest).
+public enum StatisticsHeaderProbe {
+    public static func detect(_ rows: [[String]]) throws -> (row: Int, dataStart: Int) {
+        let h = try StatisticsHeader.detect(rows, requested: nil, file: "fuzz")
+        return (h.row, h.dataStart)
+    }
+}

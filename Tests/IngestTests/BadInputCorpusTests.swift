@@ -102,6 +102,13 @@ import TestSupport
             h.write(Data("\n".utf8))
             h.write(Data(good("R3").utf8))
             try h.close()
+        case "quoted_field_2mb.csv":
+            // A quoted field of 2 MB full of line breaks, then two good rows: the reader must
+            // resume after the closing quote, not at the next physical line inside the quote.
+            var text = header + good("R1") + "R2,2023-03-01,hulpvraag,praktisch,\""
+            text += String(repeating: "regel met \"\"aanhalingstekens\"\", komma's en een einde\n", count: 40_000)
+            text += "\",3311AB,bewoner,L,match,,,,\n" + good("R3") + good("R4")
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
         default:
             Issue.record("unknown runtime file \(name)")
         }

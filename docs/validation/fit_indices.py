@@ -251,7 +251,7 @@ if len(sys.argv) > 1:
         m = d.groupby("gemeente").apply(lambda x: np.average(x[col], weights=x.population))
         y = target(age, column)
         common = m.index.intersection(y.index)
-        print(f"hulpatlas {col} vs RIVM {column} {age} ({variant}): Spearman {spearmanr(m[common], y[common]).correlation:.3f} "
+        print(f"hulpatlas {col} vs RIVM {column} {age}: Spearman {spearmanr(m[common], y[common]).correlation:.3f} "
               f"over {len(common)} municipalities")
 
 try:
