@@ -75,4 +75,13 @@ public enum Vocabulary {
                            "sociaal_makelaar": "sociaal_makelaar", "sociaal_wijkteam": "sociaal_wijkteam",
                            "wijkteam": "sociaal_wijkteam", "other": "other", "anders": "other", "overig": "other"],
     ]
+
+    /// "all" is the name of the all-locations total in every output (monthly.csv, breakdowns,
+    /// reports): a location called so is stored as "all (locatie)", and the ingest says so.
+    public static let reservedLocation = "all"
+    public static let renamedReservedLocation = "all (locatie)"
+
+    public static func locationName(_ raw: String) -> (name: String, renamed: Bool) {
+        raw.trimmingSpaces().lowercased() == reservedLocation ? (renamedReservedLocation, true) : (raw, false)
+    }
 }

@@ -42,7 +42,14 @@ struct HelperRowParser {
             offered.insert(c)
         }
         guard !offered.isEmpty else { return reject("categories", categoryText, "no category given") }
-        guard let location = columns.value("location", in: f) else { return reject("location", "", "location is empty") }
+        guard let locationText = columns.value("location", in: f) else { return reject("location", "", "location is empty") }
+        let (location, renamed) = Vocabulary.locationName(locationText)
+        var reservedName: [Reject] = []
+        if renamed {
+            reservedName.append(Reject(file: file, line: record.line, field: "location", value: locationText,
+                                       reason: "'all' names the all-locations total in every output; stored as "
+                                           + "'\(Vocabulary.renamedReservedLocation)'", rowRejected: false))
+        }
         guard let fromText = columns.value("active_from", in: f) else { return reject("active_from", "", "date is empty") }
         let from: Day
         do { from = try Day(parsing: fromText) } catch { return reject("active_from", fromText, "\(error)") }
@@ -52,7 +59,7 @@ struct HelperRowParser {
             do { until = try Day(parsing: text) } catch { return reject("active_until", text, "\(error)") }
             guard until! >= from else { return reject("active_until", text, "ends before it starts (\(from))") }
         }
-        var valueRejects: [Reject] = []
+        var valueRejects: [Reject] = reservedName
         var postcode: Postcode?
         if let text = columns.value("postcode", in: f) {
             do { postcode = try Postcode(parsing: text) } catch {

@@ -55,7 +55,14 @@ struct RequestRowParser {
         } else if kind == .hulpvraag {
             return reject("category", "", "a help request needs a category")
         }
-        guard let location = columns.value("location", in: f) else { return reject("location", "", "location is empty") }
+        guard let locationText = columns.value("location", in: f) else { return reject("location", "", "location is empty") }
+        let (location, renamed) = Vocabulary.locationName(locationText)
+        var reservedName: [Reject] = []
+        if renamed {
+            reservedName.append(Reject(file: file, line: record.line, field: "location", value: locationText,
+                                       reason: "'all' names the all-locations total in every output; stored as "
+                                           + "'\(Vocabulary.renamedReservedLocation)'", rowRejected: false))
+        }
         // An information question is answered, not matched: an empty status means handled.
         let status: RequestStatus
         if let statusText = columns.value("status", in: f) {
@@ -80,7 +87,7 @@ struct RequestRowParser {
         }
 
         // Optional cells: a bad value is reported and left out; the request itself counts.
-        var valueRejects: [Reject] = []
+        var valueRejects: [Reject] = reservedName
         func optionalPostcode(_ column: String) -> Postcode? {
             guard let text = columns.value(column, in: f) else { return nil }
             do { return try Postcode(parsing: text) } catch {

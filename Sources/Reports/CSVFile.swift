@@ -2,26 +2,22 @@ import CSV
 import Foundation
 
 /// Writes a CSV file (RFC 4180 quoting by CSV.swift, UTF-8, LF, final newline) atomically:
-/// the content goes to a temporary file that replaces `path` only when complete.
+/// the content goes to a temporary file that replaces `path` only when complete. Every cell
+/// passes `SpreadsheetSafe` (no formula reaches a spreadsheet program).
 public enum CSVFile {
     public static func write(header: [String], rows: [[String]], to path: String) throws {
         let writer = try CSVWriter(stream: OutputStream(toMemory: ()))
-        try writer.write(row: header)
+        try writer.write(row: header.map(SpreadsheetSafe.cell))
         for row in rows {
             precondition(row.count == header.count, "row has \(row.count) fields, header \(header.count)")
-            try writer.write(row: row)
+            try writer.write(row: row.map(SpreadsheetSafe.cell))
         }
         writer.stream.close()
         guard var data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
             throw CocoaError(.fileWriteUnknown)
         }
         data.append(0x0A)
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw ReportError.cannotWrite(path: path, reason: (error as NSError).localizedFailureReason
-                                            ?? POSIXErrorDescription(error) ?? "\(error)")
-        }
+        try OutputFile.write(data, to: path)
     }
 }
 
@@ -41,12 +37,14 @@ public enum ReportError: Error, CustomStringConvertible {
 }
 
 /// Creates an output folder (and its parents), with a clear error when that is not possible.
+/// Creates the output folder, and removes what killed runs left there (`OutputFile`).
 public func createOutputFolder(_ path: String) throws {
     do {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     } catch {
         throw ReportError.cannotWrite(path: path, reason: POSIXErrorDescription(error) ?? "cannot create the folder")
     }
+    OutputFile.removeStaleTemporaries(in: path)
 }
 
 /// The POSIX reason under a Foundation file error ("No such file or directory").

@@ -60,13 +60,44 @@ public struct QuarterReport: Sendable {
     public var quarterLabel: String { Day.quarterLabel(quarter) }
 
     /// The file name: report.html for all locations in the latest quarter, else
-    /// report-<location>-<quarter>.html.
-    public func fileName(latest: Int) -> String {
+    /// report-<slug>-<quarter>.html with the location's slug from `slugs(for:)`.
+    public func fileName(latest: Int, slugs: [String: String]) -> String {
         if location == QuarterReport.allLocations && quarter == latest { return "report.html" }
-        return "report-\(QuarterReport.slug(location))-\(quarterLabel).html"
+        return "report-\(slugs[location] ?? QuarterReport.slug(location))-\(quarterLabel).html"
     }
 
-    static func slug(_ s: String) -> String {
+    /// The longest slug kept (the file name stays far below the 255 bytes a file system allows).
+    static let maxSlugLength = 60
+
+    /// One slug per location that no two locations share: the folded name, and where two names
+    /// fold to the same slug (or to nothing, or to a long one) a short stable hash of the name.
+    public static func slugs(for locations: [String]) -> [String: String] {
+        let names = Array(Set(locations + [allLocations])).sorted()
+        let plain = Dictionary(uniqueKeysWithValues: names.map { ($0, slug($0)) })
+        let counts = Dictionary(grouping: names, by: { plain[$0]! }).mapValues(\.count)
+        var out: [String: String] = [:]
+        for name in names {
+            let base = plain[name]!
+            if name == allLocations { out[name] = base; continue }
+            if base.isEmpty || counts[base]! > 1 || base.count > maxSlugLength {
+                let short = String(base.prefix(maxSlugLength)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+                out[name] = (short.isEmpty ? "" : short + "-") + stableHash(name)
+            } else {
+                out[name] = base
+            }
+        }
+        return out
+    }
+
+    /// FNV-1a (32 bits) of the UTF-8 bytes, as 8 hex digits: the same name gives the same file
+    /// name in every run.
+    static func stableHash(_ s: String) -> String {
+        var h: UInt32 = 0x811C_9DC5
+        for b in s.utf8 { h = (h ^ UInt32(b)) &* 0x0100_0193 }
+        return String(format: "%08x", h)
+    }
+
+    public static func slug(_ s: String) -> String {
         let folded = s.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
         var out = ""
         for ch in folded.unicodeScalars {

@@ -43,10 +43,11 @@ public enum ReportWriter {
     public static func write(_ reports: [QuarterReport], data: ReportData, folder: String) throws -> [Written] {
         try createOutputFolder(folder)
         let latest = data.requests.map(\.createdAt.quarterIndex).max() ?? 0
+        let slugs = QuarterReport.slugs(for: reports.map(\.location))
         // Pages are independent: render and write them on all cores, then collect in order.
         let pages = Parallel.map(reports.count) { k -> Result<(Written, [[String]]), ReportError> in
             let report = reports[k]
-            let name = report.fileName(latest: latest)
+            let name = report.fileName(latest: latest, slugs: slugs)
             let page = report.render(data, fileName: name)
             do throws(ReportError) {
                 try writeText(page.html, to: (folder as NSString).appendingPathComponent(name))
@@ -69,10 +70,6 @@ public enum ReportWriter {
 
     /// Writes text atomically (temporary file, then rename).
     public static func writeText(_ text: String, to path: String) throws(ReportError) {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw ReportError.cannotWrite(path: path, reason: POSIXErrorDescription(error) ?? "\(error)")
-        }
+        try OutputFile.write(Data(text.utf8), to: path)
     }
 }

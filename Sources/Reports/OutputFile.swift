@@ -1,0 +1,65 @@
+import Foundation
+
+/// How every output file is written: to a temporary file beside it, `.<name>.tmp-<pid>.<ext>`
+/// (the same pattern as `VectorFileWriter`'s), renamed over the target when complete. A run
+/// killed half-way leaves such a file; the next run that writes into the folder removes the
+/// ones whose process is gone (`removeStaleTemporaries`).
+public enum OutputFile {
+    static func temporaryPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.deletingPathExtension().lastPathComponent).tmp-\(getpid()).\(url.pathExtension)").path
+    }
+
+    /// Writes `data` to `path` atomically (temporary file, then rename).
+    public static func write(_ data: Data, to path: String) throws(ReportError) {
+        let temporary = temporaryPath(for: path)
+        do {
+            try data.write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw ReportError.cannotWrite(path: path, reason: POSIXErrorDescription(error) ?? "\(error)")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw ReportError.cannotWrite(path: path, reason: reason)
+        }
+    }
+
+    /// `.<name>.tmp-<pid>.<ext>`: the pid of the process that wrote it.
+    static func temporaryOwner(_ name: String) -> pid_t? {
+        guard name.hasPrefix("."), let range = name.range(of: #"\.tmp-([0-9]{1,10})\.[^.]*$"#, options: .regularExpression)
+        else { return nil }
+        let digits = name[range].dropFirst(5).prefix { $0.isNumber }
+        return pid_t(digits)
+    }
+
+    /// Removes the temporary files of runs that were killed (their process no longer exists);
+    /// returns their names.
+    @discardableResult
+    public static func removeStaleTemporaries(in folder: String) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        var removed: [String] = []
+        for name in names.sorted() {
+            guard let pid = temporaryOwner(name), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            if (try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))) != nil {
+                removed.append(name)
+            }
+        }
+        return removed
+    }
+}
+
+/// Cells that a spreadsheet program would run as a formula (OWASP, *CSV Injection*): text that
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so that Excel,
+/// LibreOffice and Google Sheets show it as text. Numbers (`-3`, `+1.5e3`) are left alone.
+public enum SpreadsheetSafe {
+    static let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    public static func cell(_ text: String) -> String {
+        guard let first = text.first, triggers.contains(first) else { return text }
+        if Double(text) != nil, text.allSatisfy({ "0123456789+-.eE".contains($0) }) { return text }
+        return "'" + text
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Location and organisation names as an export may hold them: names that fold to the same
+/// file name, emoji, punctuation, a name longer than a file name may be, "all", and formulas.
+@Suite struct HostileNamesEndToEndTests {
+    static let longName = String(repeating: "Buurthulp Dordrecht-Noord en Omstreken ", count: 8)
+
+    static func requests(_ dir: TemporaryDirectory) throws -> String {
+        var text = try String(contentsOfFile: Fixtures.path("bad/requests/colliding_names_formulas.csv"), encoding: .utf8)
+        text += "R6,2023-03-05,hulpvraag,sociaal,bezoek,3311AB,bewoner,\(longName),match,2023-03-05,,,Buurtzorg\n"
+        text += "R7,2023-03-06,hulpvraag,sociaal,bezoek,3311AB,bewoner,all,match,2023-03-06,,,Buurtzorg\n"
+        return try dir.write("requests.csv", text)
+    }
+
+    @Test func everyLocationGetsItsOwnReportAndNoCellIsAFormula() throws {
+        let dir = try TemporaryDirectory()
+        let out = dir.path("out")
+        let r = try RunCommandTests.hulpatlas(["run", "--areas", Fixtures.sample("cbs_pc4_2020_drechtsteden.gpkg"),
+                                               "--requests", try Self.requests(dir), "--out", out, "--allow-empty",
+                                               "--quarter", "all"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out)
+        let reports = files.filter { $0.hasPrefix("report-") && $0.hasSuffix("-2023-Q1.html") }
+        // 7 locations ("all" renamed to "all (locatie)") plus the all-locations total.
+        #expect(reports.count == 7, "\(reports.sorted())")
+        #expect(files.allSatisfy { $0.utf8.count < 120 }, "no file name near the 255-byte limit")
+        let index = try String(contentsOfFile: (out as NSString).appendingPathComponent("index.html"), encoding: .utf8)
+        for report in reports { #expect(index.components(separatedBy: "href=\"\(report)\"").count == 2, "\(report) linked once") }
+        // No cell of any CSV starts a formula (OWASP CSV injection).
+        for csv in files where csv.hasSuffix(".csv") {
+            let rows = try Fixtures.readSimpleCSV((out as NSString).appendingPathComponent(csv))
+            for row in rows {
+                for (_, cell) in row {
+                    let bad = cell.first.map { "=+@\t\r".contains($0) || ($0 == "-" && Double(cell) == nil) } ?? false
+                    #expect(!bad, "\(csv): \(cell)")
+                }
+            }
+        }
+        let breakdowns = try String(contentsOfFile: (out as NSString).appendingPathComponent("breakdowns.csv"), encoding: .utf8)
+        #expect(breakdowns.contains("'=HYPERLINK") || !breakdowns.contains("HYPERLINK"))
+        #expect(!breakdowns.contains(",=HYPERLINK") && !breakdowns.contains(",@SUM") && !breakdowns.contains(",+cmd"))
+    }
+}
