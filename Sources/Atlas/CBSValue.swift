@@ -46,7 +46,9 @@ public enum CBSValue: Equatable, Sendable {
         } else if dots == 0, commas == 1 {
             text = text.replacingOccurrencesOfComma()
         }
-        guard let number = Double(text), number.isFinite else { return nil }
+        // Only decimal notation: Swift's Double("0x1A") is 26, Double("nan") is NaN.
+        guard text.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E || $0 == 0x45 || $0 == 0x65 }),
+              let number = Double(text), number.isFinite else { return nil }
         self.init(number)
     }
 

@@ -39,6 +39,17 @@ public final class Layer: Sequence {
         OGR_FD_GetGeomFieldCount(OGR_L_GetLayerDefn(handle)) > 0
     }
 
+    /// The declared geometry type's name ("Multi Polygon", "Point", "Unknown (any)", …).
+    public var geometryTypeName: String { String(cString: OGRGeometryTypeToName(OGR_L_GetGeomType(handle))) }
+
+    /// Whether the layer declares polygons, or does not say (GeoJSON, CSV).
+    public var mayHoldPolygons: Bool {
+        guard hasGeometry else { return false }
+        let flat = OGR_GT_Flatten(OGR_L_GetGeomType(handle))
+        return flat == wkbUnknown || flat == wkbPolygon || flat == wkbMultiPolygon || flat == wkbGeometryCollection
+            || flat == wkbCurvePolygon || flat == wkbMultiSurface
+    }
+
     public func makeIterator() -> FeatureIterator {
         OGR_L_ResetReading(handle)
         return FeatureIterator(layer: self)

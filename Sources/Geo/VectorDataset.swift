@@ -61,6 +61,19 @@ public final class VectorDataset {
         return Layer(handle: h, dataset: self)
     }
 
+    /// The named layer; without a name the first that may hold polygons (a GeoPackage can
+    /// have a point layer first), else the first.
+    public func areaLayer(named name: String? = nil) throws -> Layer {
+        if name != nil { return try layer(named: name) }
+        for i in 0..<layerCount {
+            if let h = GDALDatasetGetLayer(handle, Int32(i)) {
+                let candidate = Layer(handle: h, dataset: self)
+                if candidate.mayHoldPolygons { return candidate }
+            }
+        }
+        return try layer()
+    }
+
     /// Short driver name, e.g. "GPKG", "GeoJSON", "CSV".
     public var driverName: String {
         guard let driver = GDALGetDatasetDriver(handle) else { return "unknown" }

@@ -63,8 +63,13 @@ public enum AreaIngest {
         let started = Date()
         _ = GDALDiagnostics.shared.drain()
         let dataset = try VectorDataset(path: options.boundaries)
-        let layer = try dataset.layer(named: options.layer)
+        let layer = try dataset.areaLayer(named: options.layer)
         guard layer.hasGeometry else { throw GeoError.noLayer(path: options.boundaries, name: options.layer) }
+        var layerNote: String?
+        if dataset.layerCount > 1 {
+            layerNote = "\(options.boundaries): layer '\(layer.name)' (\(layer.geometryTypeName)) of \(dataset.layerCount): "
+                + dataset.layerNames.joined(separator: ", ") + (options.layer == nil ? " (choose another with --layer)" : "")
+        }
         let fields = layer.fields
         let names = fields.map { CBSVocabulary.canonicalName($0.name) }
         let keyColumn = try findKeyColumn(options.key, in: names, file: options.boundaries)
@@ -84,7 +89,7 @@ public enum AreaIngest {
         let level = try options.level ?? detectLevel(layer: layer, keyIndex: keyIndex)
         // The area set's year is the statistics' year: the shapes may be older.
         let year = try options.year ?? yearFromFileNames(options.statistics + [options.boundaries])
-        var notes: [String] = []
+        var notes: [String] = layerNote.map { [$0] } ?? []
         for path in [options.boundaries] + options.statistics {
             if let named = try? yearFromFileNames([path]), named != year {
                 notes.append("\(path): the file name says \(named), the area set is \(year)"
@@ -270,11 +275,19 @@ public enum AreaIngest {
                 throw IngestError.sparseJoin(file: table.file, joined: joined[t], areas: writer.count, key: table.keyColumn,
                                              example: table.rows.keys.sorted().first)
             }
+            // No shape at all: the layer holds no polygons (points, lines), whatever its coordinates.
+            let shapeReasons = boundaryRejects.filter { $0.field == "geometry" }.map(\.reason)
+            if withoutShape.count == writer.count,
+               !layer.mayHoldPolygons || shapeReasons.allSatisfy({ $0.hasPrefix("not a polygon") }) {
+                throw IngestError.noPolygons(file: fileName, layer: layer.name, type: layer.geometryTypeName,
+                                             layers: dataset.layerNames)
+            }
             // Most areas outside the Netherlands (or not placeable at all): the coordinate system
             // is wrong, e.g. RD metres declared as WGS84, or latitude and longitude swapped.
             if insideNetherlands * 2 < writer.count {
                 throw IngestError.wrongCoordinateSystem(file: fileName, crs: source.identifier, inside: insideNetherlands,
-                                                        total: writer.count, example: outsideExample)
+                                                        total: writer.count, example: outsideExample,
+                                                        layer: dataset.layerCount > 1 ? layer.name : nil)
             }
             // Boundary columns of words (names, descriptions) are not indicators after all.
             let textFields = candidateFields.filter { indicatorSource[names[$0]] == fileName && !tallies[$0].isNumeric }

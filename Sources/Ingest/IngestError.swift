@@ -3,19 +3,24 @@ public enum IngestError: Error, CustomStringConvertible, Equatable {
     case noKeyColumn(file: String, columns: [String], flag: String)
     case noRIVMMeasures(file: String, known: [String])
     case headerRowOutOfRange(file: String, row: Int, rows: Int)
+    case noPolygons(file: String, layer: String, type: String, layers: [String])
     case sparseJoin(file: String, joined: Int, areas: Int, key: String, example: String?)
     case keyLosesLeadingZeros(file: String, column: String, example: String)
     case keyColumnNotFound(file: String, column: String, columns: [String])
     case cannotTellYear(files: [String])
     case noUsableAreas(file: String, rejected: Int)
     case levelMismatch(file: String, expected: String, found: String)
-    case wrongCoordinateSystem(file: String, crs: String, inside: Int, total: Int, example: String?)
+    case wrongCoordinateSystem(file: String, crs: String, inside: Int, total: Int, example: String?, layer: String?)
 
     public var description: String {
         switch self {
         case let .noKeyColumn(file, columns, flag):
             return "\(file): no area code column found (looked for postcode, pc4, pc6, pc4code, buurtcode, wijkcode, …); "
                 + "its columns are: \(columns.joined(separator: ", ")). Name the column with \(flag)."
+        case let .noPolygons(file, layer, type, layers):
+            return "\(file): layer '\(layer)' (\(type)) holds no polygons, so no area has a shape"
+                + (layers.count > 1 ? "; its layers are \(layers.joined(separator: ", ")): choose one with --layer" : "")
+                + "; nothing was stored"
         case let .sparseJoin(file, joined, areas, key, example):
             return "\(file): only \(joined) of \(areas) areas have a row in this table (key column \(key)"
                 + (example.map { ", e.g. '\($0)'" } ?? "") + "): is it the right table, key column (--stats-key) and level? "
@@ -34,8 +39,8 @@ public enum IngestError: Error, CustomStringConvertible, Equatable {
             return "cannot tell the year of \(files.joined(separator: ", ")): no year in the file names; pass --year"
         case let .noUsableAreas(file, rejected):
             return "\(file): no usable area (\(rejected) rejected; see the rejects); the store is unchanged"
-        case let .wrongCoordinateSystem(file, crs, inside, total, example):
-            return "\(file): only \(inside) of \(total) areas land in the Netherlands when read as \(crs)"
+        case let .wrongCoordinateSystem(file, crs, inside, total, example, layer):
+            return "\(file)\(layer.map { ", layer '\($0)'" } ?? ""): only \(inside) of \(total) areas land in the Netherlands when read as \(crs)"
                 + (example.map { " (e.g. \($0) in EPSG:28992)" } ?? "")
                 + "; is the coordinate system right? (RD metres declared as WGS84, or latitude and longitude swapped?) "
                 + "Fix the file's CRS or give the right one with --srs; nothing was stored"

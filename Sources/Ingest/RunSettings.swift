@@ -150,8 +150,8 @@ extension HulpatlasConfig {
                     throw fail("report.quarters must be \"latest\", \"all\" or a list like [\"2023-Q4\"]")
                 }
             case "low_helpers_per_request":
-                guard let n = v.double ?? v.int.map(Double.init), n >= 0 else {
-                    throw fail("report.low_helpers_per_request must be a number ≥ 0")
+                guard let n = v.double ?? v.int.map(Double.init), n.isFinite, n >= 0 else {
+                    throw fail("report.low_helpers_per_request must be a finite number ≥ 0")
                 }
                 s.lowHelpersPerRequest = n
             default:

@@ -23,6 +23,28 @@ struct ColumnTally {
     private(set) var numbers = 0
     private(set) var words = 0
     private var wordRejects: [Reject] = []
+    /// Numbers that cannot be what the column counts (a negative count, a population no area has).
+    private var implausible: [Reject] = []
+
+    /// Why a number cannot be a value of `column`, or nil.
+    static func implausibility(_ value: Double, column: String) -> String? {
+        let lower = column.lowercased()
+        let isCount = lower.hasPrefix("aantal") || KnownColumns.population.contains(column) || KnownColumns.households.contains(column)
+        if isCount, value < 0 { return "a count cannot be negative; stored as missing" }
+        if KnownColumns.population.contains(column), value > 1_000_000 {
+            return "more inhabitants than any Dutch postcode area or buurt has (the largest hold tens of thousands); stored as missing"
+        }
+        if lower.hasPrefix("percentage"), value < 0 || value > 100 { return "a percentage outside 0–100; stored as missing" }
+        return nil
+    }
+
+    /// A number GDAL or the parser produced, checked against the column's meaning.
+    mutating func checked(_ value: CBSValue, file: String, line: Int, column: String, raw: String) -> CBSValue {
+        guard case let .number(v) = value, let reason = Self.implausibility(v, column: column) else { return value }
+        implausible.append(Reject(file: file, line: line, field: column, value: String(raw.prefix(30)), reason: reason,
+                                  rowRejected: false))
+        return .empty
+    }
 
     /// Parses one cell; returns the value to store (nil for words).
     mutating func parse(_ text: String, file: String, line: Int, column: String, decimalComma: Bool = false) -> CBSValue? {
@@ -42,5 +64,5 @@ struct ColumnTally {
     var isNumeric: Bool { numbers > 0 && numbers >= words }
 
     /// The value rejects, when the column turned out numeric.
-    var rejects: [Reject] { isNumeric ? wordRejects : [] }
+    var rejects: [Reject] { isNumeric ? wordRejects + implausible : [] }
 }

@@ -197,12 +197,14 @@ struct StatisticsTable {
 /// A typed GDAL value as a CBS cell; text is parsed and tallied (see `ColumnTally`).
 func cbsValue(_ value: FieldValue, tally: inout ColumnTally, file: String, line: Int, column: String,
               decimalComma: Bool = false) -> CBSValue {
+    let cell: CBSValue
     switch value {
     case .null: return .empty
-    case let .integer(v): tally.countNumber(); return CBSValue(Double(v))
-    case let .real(v): tally.countNumber(); return CBSValue(v)
-    case let .text(s): return tally.parse(s, file: file, line: line, column: column, decimalComma: decimalComma) ?? .empty
+    case let .integer(v): tally.countNumber(); cell = CBSValue(Double(v))
+    case let .real(v): tally.countNumber(); cell = CBSValue(v)
+    case let .text(s): cell = tally.parse(s, file: file, line: line, column: column, decimalComma: decimalComma) ?? .empty
     }
+    return tally.checked(cell, file: file, line: line, column: column, raw: value.text)
 }
 
 /// A `;`-separated text file is Dutch Excel's: decimal comma, dot for thousands.

@@ -63,3 +63,28 @@ public enum SpreadsheetSafe {
         return "'" + text
     }
 }
+
+/// The files hulpatlas writes into an output folder, so that no input is overwritten by them.
+public enum OutputNames {
+    static let fixed: Set<String> = Set(IndexPage.descriptions.map(\.file))
+        .union(["index.html", "report.html", "targets.gpkg", "distance_histogram.csv", "trend.csv"])
+
+    public static func isWritten(_ name: String) -> Bool {
+        fixed.contains(name) || (name.hasPrefix("report") && name.hasSuffix(".html"))
+    }
+
+    /// The inputs that lie in `folder` under a name hulpatlas writes there.
+    public static func inputsOverwritten(by folder: String, inputs: [String]) -> [String] {
+        let target = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+        return inputs.filter { input in
+            let url = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath()
+            return url.deletingLastPathComponent().path == target && isWritten(url.lastPathComponent)
+        }
+    }
+
+    /// Whether two paths name the same file (after `..`, `.` and links).
+    public static func sameFile(_ a: String, _ b: String) -> Bool {
+        URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath().path
+            == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}

@@ -26,6 +26,10 @@ public enum ReportWriter {
                 indices = try list.map { label in
                     if label == "latest" { return last }
                     guard let q = quarterIndex(label) else { throw ReportError.badQuarter(label) }
+                    // A quarter without any request would be an empty report.
+                    guard (first...last).contains(q) else {
+                        throw ReportError.quarterOutsideHistory(label, first: Day.quarterLabel(first), last: Day.quarterLabel(last))
+                    }
                     return q
                 }
             }

@@ -15,10 +15,22 @@ public final class AtlasStore: Sendable {
         ProcessInfo.processInfo.environment["HULPATLAS_LOCK_WAIT"].flatMap(Double.init) ?? 600
     }
 
+    /// A store larger than this is not `quick_check`ed on open (it would take long); SQLite still
+    /// checks every page it reads, and `make stress` / `integrityCheck()` check it whole.
+    public static let quickCheckLimit: UInt64 = 512 << 20
+
     /// Opens (creating when needed) the store at `path` and brings its schema up to date.
     /// `exclusive` (default) first takes the store's lock, waiting for another run to finish.
-    public init(path: String, exclusive: Bool = true) throws {
-        lock = exclusive ? try StoreLock(store: path, wait: AtlasStore.lockWait) : nil
+    /// `readOnly` opens an existing store without writing (a missing one is an error, not an
+    /// empty file). On open the store is checked: `PRAGMA quick_check` (up to
+    /// `quickCheckLimit`), and a schema written by a newer hulpatlas is refused.
+    public init(path: String, exclusive: Bool = true, readOnly: Bool = false) throws {
+        if readOnly, !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.missing(path: path)
+        }
+        lock = exclusive && !readOnly ? try StoreLock(store: path, wait: AtlasStore.lockWait) : nil
+        let existed = FileManager.default.fileExists(atPath: path)
+        let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? UInt64) ?? 0
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(30)
@@ -30,14 +42,40 @@ public final class AtlasStore: Sendable {
         do {
             let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            if readOnly {
+                // Bring an older schema up to date first (no data changes), then read only.
+                if try DatabaseQueue(path: path, configuration: config).read({ try !Schema.migrator.hasCompletedMigrations($0) }) {
+                    let upgrade = try DatabaseQueue(path: path, configuration: config)
+                    try AtlasStore.check(upgrade, path: path, size: size)
+                    try Schema.migrator.migrate(upgrade)
+                }
+                config.readonly = true
+            }
             queue = try DatabaseQueue(path: path, configuration: config)
-            try Schema.migrator.migrate(queue)
+            if existed { try AtlasStore.check(queue, path: path, size: size) }
+            if !readOnly { try Schema.migrator.migrate(queue) }
+        } catch let error as StoreError {
+            throw error
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? error.description)
         } catch is CocoaError {
             throw StoreError.cannotOpen(path: path, reason: "cannot create its folder")
         }
         self.path = path
+    }
+
+    /// A schema newer than this program's, or a damaged file, is refused before anything is written.
+    static func check(_ queue: DatabaseQueue, path: String, size: UInt64) throws {
+        try queue.read { db in
+            if try Schema.migrator.hasBeenSuperseded(db) {
+                let known = Set(Schema.migrator.migrations)
+                let unknown = try Schema.migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted()
+                throw StoreError.newerSchema(path: path, migrations: unknown)
+            }
+            guard size <= AtlasStore.quickCheckLimit else { return }
+            let problems = try String.fetchAll(db, sql: "PRAGMA quick_check(5)")
+            if problems != ["ok"] { throw StoreError.damaged(path: path, problems: problems) }
+        }
     }
 
     /// An in-memory store, for tests.

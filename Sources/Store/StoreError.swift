@@ -5,6 +5,9 @@ public enum StoreError: Error, CustomStringConvertible {
     case ambiguousAreaSet([String])
     case corruptRow(table: String, id: String)
     case busy(path: String, seconds: Double)
+    case missing(path: String)
+    case newerSchema(path: String, migrations: [String])
+    case damaged(path: String, problems: [String])
 
     public var description: String {
         switch self {
@@ -18,6 +21,14 @@ public enum StoreError: Error, CustomStringConvertible {
         case let .busy(path, seconds):
             return "another hulpatlas run is still using \(path) after \(Int(seconds)) s; wait for it to finish "
                 + "(or set HULPATLAS_LOCK_WAIT to more seconds)"
+        case let .missing(path):
+            return "there is no store at \(path); give the right --db, or run `hulpatlas ingest` or `hulpatlas run` first"
+        case let .newerSchema(path, migrations):
+            return "the store \(path) was written by a newer hulpatlas (schema steps \(migrations.joined(separator: ", ")) "
+                + "unknown here); use that version, or a new store; nothing was written"
+        case let .damaged(path, problems):
+            return "the store \(path) is damaged (SQLite quick_check: \(problems.prefix(2).joined(separator: "; "))); "
+                + "restore it from a backup or build it again from the inputs; nothing was written"
         case let .ambiguousAreaSet(sets):
             return "the store holds several area sets (\(sets.joined(separator: ", "))); choose one with --level and --year"
         }

@@ -35,7 +35,7 @@ struct AuditCommand: ParsableCommand {
                                                         mapping: config.helpers.columns))
         }
         if let db {
-            let store = try AtlasStore(path: db, exclusive: false)
+            let store = try AtlasStore(path: db, exclusive: false, readOnly: true)
             for r in try store.requests() {
                 secrets.insert(r.id)
                 if let h = r.helperID { secrets.insert(h) }

@@ -68,9 +68,10 @@ struct AreaSetSelection: ParsableArguments {
     @Option(help: "pc4, pc6, wijk or buurt (needed when the store holds several area sets).") var level: AreaLevel?
     @Option(help: "The statistics year (needed when the store holds several).") var year: Int?
 
-    /// Opens the store and resolves the area set.
-    func open() throws -> (store: AtlasStore, set: AreaSetInfo) {
-        let store = try AtlasStore(path: db)
+    /// Opens the store and resolves the area set; `readOnly` for commands that only read it
+    /// (a missing store is then an error, never a new empty file).
+    func open(readOnly: Bool = false) throws -> (store: AtlasStore, set: AreaSetInfo) {
+        let store = try AtlasStore(path: db, readOnly: readOnly)
         return (store, try store.resolveAreaSet(level: level, year: year))
     }
 }

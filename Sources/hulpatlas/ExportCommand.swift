@@ -19,7 +19,7 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var options: MatchHistoryOptions
 
     func run() throws {
-        let (store, set) = try selection.open()
+        let (store, set) = try selection.open(readOnly: true)
         let config = try options.load()
         let areas = try store.areas(level: set.level, year: set.year)
         try createOutputFolder(out)

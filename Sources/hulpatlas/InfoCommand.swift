@@ -9,7 +9,7 @@ struct InfoCommand: ParsableCommand {
     var db: String = "hulpatlas.sqlite"
 
     func run() throws {
-        let store = try AtlasStore(path: db, exclusive: false)
+        let store = try AtlasStore(path: db, exclusive: false, readOnly: true)
         let sets = try store.areaSets()
         if sets.isEmpty { print("\(db): no areas yet (run `hulpatlas ingest areas`)") }
         for set in sets {

@@ -25,6 +25,12 @@ struct IngestAreasCommand: ParsableCommand {
     @Option(help: "Write the rejected rows to this CSV file.")
     var rejects: String?
 
+    func validate() throws {
+        if let rejects, ([file] + input.statistics).contains(where: { OutputNames.sameFile(rejects, $0) }) {
+            throw ValidationError("--rejects \(rejects) is one of the input files; give another file")
+        }
+    }
+
     func run() throws {
         let store = try AtlasStore(path: db)
         let summary = try AreaIngest.run(input.ingestOptions(boundaries: file), store: store)

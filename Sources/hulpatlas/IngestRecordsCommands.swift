@@ -41,6 +41,12 @@ struct RecordFileArguments: ParsableArguments {
 
     typealias Ingest = (String, HulpatlasConfig, AtlasStore) throws -> RecordIngestSummary
 
+    func validate() throws {
+        if let rejects, OutputNames.sameFile(rejects, file) {
+            throw ValidationError("--rejects \(rejects) is the input file itself; give another file")
+        }
+    }
+
     func run(_ ingest: Ingest) throws {
         let store = try AtlasStore(path: db)
         let summary = try ingest(file, try options.load(), store)

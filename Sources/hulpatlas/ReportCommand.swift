@@ -13,6 +13,19 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("low-helpers-per-request"), help: "Flag categories with fewer active volunteers per request (default 0.5).")
     var lowHelpersPerRequest: Double?
 
+    /// The same rules as the config's `[report]` section, before any work starts.
+    func validate() throws {
+        for q in quarters where q != "all" && q != "latest" && !ReportSettings.isQuarter(q) {
+            throw ValidationError("--quarter \(q) is not a quarter (expected e.g. 2023-Q4, latest or all)")
+        }
+        if quarters.count > 1, quarters.contains("all") || quarters.contains("latest") {
+            throw ValidationError("--quarter all and latest stand alone, not with other quarters")
+        }
+        if let v = lowHelpersPerRequest, !v.isFinite || v < 0 {
+            throw ValidationError("--low-helpers-per-request must be a finite number ≥ 0")
+        }
+    }
+
     func apply(to settings: inout ReportSettings) {
         if let lang { settings.language = lang }
         if !quarters.isEmpty {
@@ -36,7 +49,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func run() throws {
-        let (store, set) = try selection.open()
+        let (store, set) = try selection.open(readOnly: true)
         let config = try options.load()
         var settings = config.report
         report.apply(to: &settings)

@@ -51,6 +51,12 @@ struct RunCommand: ParsableCommand {
         if areaInput.statistics.isEmpty { areaInput.statistics = config.run.statistics }
         if config.run.boundariesOnly { areaInput.boundariesOnly = true }
         if areaInput.statisticsHeaderRow == nil { areaInput.statisticsHeaderRow = config.run.statisticsHeaderRow }
+        let inputs = [areas] + areaInput.statistics + [requests, helpers, matchHistory.config].compactMap { $0 }
+        let overwritten = OutputNames.inputsOverwritten(by: out, inputs: inputs)
+        guard overwritten.isEmpty else {
+            throw ValidationError("the output folder \(out) holds input files the run would overwrite: "
+                                  + overwritten.joined(separator: ", ") + "; give another --out")
+        }
 
         try createOutputFolder(out)
         let dbPath = db ?? config.run.db ?? (out as NSString).appendingPathComponent("hulpatlas.sqlite")

@@ -165,6 +165,15 @@ import TestSupport
                     #expect(a.first { $0.code == "3314" }?.values["aantal_part_huishoudens"] == .special(code: -99997))
                 }
             }
+            if c.id == "S11" {
+                let a = try store.areas(level: .pc4, year: 2020)
+                let first = try #require(a.first { $0.code == "3311" })
+                #expect(first.population == nil && first.values["percentage_huurwoningen"] == nil)
+                #expect(first.values["gemiddelde_huishoudensgrootte"] == nil, "0x1A is not 26")
+                #expect(a.first { $0.code == "3312" }?.population == nil)
+                #expect(s.rejects.filter { !$0.rowRejected }.count == 6)
+                #expect(texts.contains { $0.contains("more inhabitants than any") } && texts.contains { $0.contains("outside 0–100") })
+            }
             if c.id == "S02" {
                 let a = try store.areas(level: .pc4, year: 2020)
                 #expect(a.first { $0.code == "3311" }?.values["aantal_part_huishoudens"] == .number(1234))
