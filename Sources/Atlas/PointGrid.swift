@@ -6,10 +6,10 @@ public struct PointGrid: Sendable {
     private var cells: [Cell: [(x: Double, y: Double)]] = [:]
     public private(set) var count = 0
 
-    /// `cellSize` should be about the search radius used most (metres).
+    /// `cellSize` should be about the search radius used most (metres); a size that is not a
+    /// positive finite number (the flags are validated before, this is the last line) gives 1 km.
     public init(_ points: [(x: Double, y: Double)], cellSize: Double) {
-        precondition(cellSize > 0)
-        size = cellSize
+        size = cellSize.isFinite && cellSize > 0 ? max(cellSize, 1) : 1000
         let usable = points.filter { PointGrid.usable($0.x, $0.y) }
         for p in usable { cells[cell(p.x, p.y), default: []].append(p) }
         count = usable.count
@@ -24,7 +24,7 @@ public struct PointGrid: Sendable {
 
     /// The distance to the nearest point, if one lies within `limit` metres.
     public func nearest(x: Double, y: Double, within limit: Double) -> Double? {
-        guard count > 0, PointGrid.usable(x, y) else { return nil }
+        guard count > 0, PointGrid.usable(x, y), limit.isFinite, limit >= 0 else { return nil }
         let reach = Int(saturating: min((limit / size).rounded(.up), 1_000))
         let c = cell(x, y)
         var best: Double?

@@ -74,10 +74,16 @@ public struct PrivacyAudit {
             guard manager.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
             files += 1
             let ext = (relative as NSString).pathExtension.lowercased()
+            // A file that cannot be read is a finding of its own (it cannot be shown to be safe),
+            // and the audit goes on with the other files.
+            func unreadable(_ error: Error) -> Finding {
+                Finding(file: relative, line: 0, field: "", value: "",
+                        reason: "cannot be read, so it cannot be checked: \(error)")
+            }
             switch ext {
-            case "csv": findings += try csv(path, name: relative)
-            case "html", "htm": findings += try html(path, name: relative)
-            case "gpkg", "xlsx": findings += try vector(path, name: relative)
+            case "csv": do { findings += try csv(path, name: relative) } catch { findings.append(unreadable(error)) }
+            case "html", "htm": do { findings += try html(path, name: relative) } catch { findings.append(unreadable(error)) }
+            case "gpkg", "xlsx": do { findings += try vector(path, name: relative) } catch { findings.append(unreadable(error)) }
             case "sqlite", "db", "sqlite3":
                 findings.append(Finding(file: relative, line: 0, field: "", value: "",
                                         reason: "a hulpatlas store holds personal data (postcodes, dates); keep it out of a folder you share"))

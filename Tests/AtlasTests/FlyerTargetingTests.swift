@@ -184,3 +184,18 @@ import Testing
         #expect(!byVolunteering && ranked.map(\.code) == ["1000", "2000"])
     }
 }
+
+@Suite struct PointGridHostileNumbersTests {
+    /// nan, infinite and negative distances (once a trap) give no answer, never a crash.
+    @Test func nonFiniteOrNegativeDistancesAnswerNothing() {
+        let points = [(x: 100_000.0, y: 400_000.0)]
+        for size in [Double.nan, -1, 0, .infinity] {
+            let grid = PointGrid(points, cellSize: size)
+            #expect(grid.nearest(x: 100_010, y: 400_000, within: 3000) == 10)
+        }
+        let grid = PointGrid(points, cellSize: 3000)
+        for limit in [Double.nan, -1, -.infinity, .infinity] {
+            #expect(grid.nearest(x: 100_010, y: 400_000, within: limit) == nil)
+        }
+    }
+}

@@ -43,3 +43,27 @@ import TestSupport
         #expect(!breakdowns.contains(",=HYPERLINK") && !breakdowns.contains(",@SUM") && !breakdowns.contains(",+cmd"))
     }
 }
+
+/// Numbers in flags that once trapped (exit 132): each is refused before any work, with a
+/// message, and the store is not touched.
+@Suite struct HostileFlagsEndToEndTests {
+    @Test(arguments: [["--volunteer-km", "nan"], ["--near-volunteers-km", "nan"], ["--near-volunteers-km=-1"],
+                      ["--radius-km", "nan", "--around", "3311"], ["--budget=-1"], ["--contiguity-bonus", "nan"],
+                      ["--contiguity-bonus", "inf"], ["--volunteer-km", "1e308"],
+                      ["--municipality", "Dordrecht", "--near-volunteers-km", "2"]])
+    func refusedBeforeAnyWork(_ flags: [String]) throws {
+        let dir = try TemporaryDirectory()
+        let db = dir.path("s.sqlite")
+        let r = try RunCommandTests.hulpatlas(["target", "--db", db, "--out", dir.path("t")] + flags)
+        #expect(r.status != 0 && r.status != 132 && r.status != 133, "exit \(r.status)")
+        #expect(r.stderr.contains("must be") || r.stderr.contains("give one catchment"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db), "validate() runs before the store is opened")
+    }
+
+    @Test func aMisspeltMunicipalityListsTheKnownOnes() throws {
+        let (dir, db) = try TargetAndExportCommandTests.store()
+        let r = try RunCommandTests.hulpatlas(["target", "--db", db, "--municipality", "Dordrect", "--out", dir.path("t")])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("'Dordrect'") && r.stderr.contains("Dordrecht") && r.stderr.contains("unchanged"))
+    }
+}

@@ -55,3 +55,17 @@ import TestSupport
         #expect(try PrivacyAudit().run(folder: dir.url.path).findings.isEmpty)
     }
 }
+
+@Suite struct PrivacyAuditUnreadableTests {
+    /// A broken GeoPackage and XLSX are findings, and the audit still finds what the CSV after
+    /// them holds.
+    @Test func unreadableFilesAreFindingsAndTheAuditGoesOn() throws {
+        let dir = try TemporaryDirectory()
+        _ = try dir.write("a_broken.gpkg", "not a geopackage")
+        _ = try dir.write("b_broken.xlsx", "PK not a workbook")
+        _ = try dir.write("c_table.csv", "location,help_requests\nDordrecht,3\n")
+        let findings = try PrivacyAudit(threshold: 5).run(folder: dir.url.path).findings
+        #expect(findings.filter { $0.reason.hasPrefix("cannot be read") }.map(\.file).sorted() == ["a_broken.gpkg", "b_broken.xlsx"])
+        #expect(findings.contains { $0.file == "c_table.csv" && $0.reason.contains("below the suppression threshold") })
+    }
+}
