@@ -339,8 +339,18 @@ public enum AreaIngest {
 
     /// The level of the first feature with a valid postcode.
     static func detectLevel(layer: Layer, keyIndex: Int) throws -> AreaLevel {
+        var numbersOnly: Int?
         for feature in layer {
-            if let code = try? AreaCode(parsing: feature.value(at: keyIndex).text) { return code.level }
+            let text = feature.value(at: keyIndex).text.trimmingSpaces()
+            if let code = try? AreaCode(parsing: text) { return code.level }
+            if numbersOnly == nil, !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) { numbersOnly = text.count }
+        }
+        // Codes that are numbers too long for a postcode: buurt (BU + 8) or wijk (WK + 6) codes
+        // that lost their prefix and zeros, which the ingest then refuses with that reason.
+        switch numbersOnly {
+        case (7...8)?: return .buurt
+        case (5...6)?: return .wijk
+        default: break
         }
         return .pc4
     }

@@ -145,6 +145,8 @@ import TestSupport
             options.year = 2020
             options.sourceCRS = c.args["srs"]
             if c.input == "stats" { options.statistics = [path] }
+            options.statisticsHeaderRow = c.args["header_row"].flatMap { Int($0) }
+            options.statisticsKey = c.args["stats_key"]
             let s = try AreaIngest.run(options, store: store)
             let file = s.files.first { $0.file == path }!
             let texts = s.rejects.map { "\($0.field): \($0.reason)" } + s.notes
