@@ -198,8 +198,8 @@ public struct HulpatlasConfig: Sendable, Equatable {
                 for k in sub.keys {
                     switch k {
                     case "min_population", "shrinkage":
-                        guard let v = sub[k]?.double ?? sub[k]?.int.map(Double.init), v >= 0 else {
-                            throw fail("index.\(k) must be a number ≥ 0")
+                        guard let v = sub[k]?.double ?? sub[k]?.int.map(Double.init), v.isFinite, v >= 0 else {
+                            throw fail("index.\(k) must be a finite number ≥ 0")
                         }
                         if k == "min_population" { config.indexSettings.minimumPopulation = v } else { config.indexSettings.shrinkage = v }
                     case "debt", "loneliness":
@@ -214,8 +214,8 @@ public struct HulpatlasConfig: Sendable, Equatable {
                         guard let w = t["weights"]?.table else { continue }
                         var weights: [String: Double] = [:]
                         for name in w.keys {
-                            guard let v = w[name]?.double ?? w[name]?.int.map(Double.init), v >= 0 else {
-                                throw fail("index.\(k).weights.\(name) must be a number ≥ 0")
+                            guard let v = w[name]?.double ?? w[name]?.int.map(Double.init), v.isFinite, v >= 0 else {
+                                throw fail("index.\(k).weights.\(name) must be a finite number ≥ 0")
                             }
                             weights[name] = v
                         }

@@ -19,6 +19,10 @@ struct IndexCommand: ParsableCommand {
     @Flag(name: .customLong("allow-empty"), help: "Store an index that ranks no area (otherwise an error that says why).")
     var allowEmpty = false
 
+    func validate() throws {
+        if let m = minimumPopulation, !m.isFinite || m < 0 { throw ValidationError("--min-population must be a finite number ≥ 0") }
+    }
+
     func run() throws {
         let (store, set) = try selection.open()
         let config = try options.load()

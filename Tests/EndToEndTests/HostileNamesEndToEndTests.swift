@@ -67,3 +67,33 @@ import TestSupport
         #expect(r.stderr.contains("'Dordrect'") && r.stderr.contains("Dordrecht") && r.stderr.contains("unchanged"))
     }
 }
+
+/// Wrong or misleading with exit 0, before: each now fails with a message and changes nothing.
+@Suite struct MisleadingInputsEndToEndTests {
+    @Test func anOutputFolderHoldingInputsIsRefused() throws {
+        let dir = try TemporaryDirectory()
+        let requests = try dir.write("trend.csv", try String(contentsOfFile: Fixtures.sample("sample_requests.csv"), encoding: .utf8))
+        let before = try Data(contentsOf: URL(fileURLWithPath: requests))
+        let r = try RunCommandTests.hulpatlas(["run", "--areas", Fixtures.sample("cbs_pc4_2020_drechtsteden.gpkg"),
+                                               "--requests", requests, "--out", dir.url.path])
+        #expect(r.status != 0 && r.stderr.contains("would overwrite") && r.stderr.contains("trend.csv"), "\(r.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: requests)) == before)
+    }
+
+    @Test func aQuarterOutsideTheHistoryWritesNothing() throws {
+        let (dir, db) = try TargetAndExportCommandTests.store()
+        let r = try RunCommandTests.hulpatlas(["report", "--db", db, "--quarter", "2099-Q1", "--out", dir.path("r")])
+        #expect(r.status != 0 && r.stderr.contains("no request in 2099-Q1"), "\(r.stderr)")
+        let written = (try? FileManager.default.contentsOfDirectory(atPath: dir.path("r"))) ?? []
+        #expect(!written.contains { $0.hasSuffix(".html") })
+    }
+
+    @Test(arguments: [["info"], ["report", "--out", "r"], ["export", "--format", "csv", "--out", "e"]])
+    func readOnlyCommandsLeaveNoStoreBehind(_ command: [String]) throws {
+        let dir = try TemporaryDirectory()
+        let db = dir.path("typo.sqlite")
+        let r = try RunCommandTests.hulpatlas(command.map { $0 == "r" || $0 == "e" ? dir.path($0) : $0 } + ["--db", db])
+        #expect(r.status != 0 && r.stderr.contains("there is no store"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+}
