@@ -165,9 +165,12 @@ def main():
                    "closed_at": "", "helper_id": "", "helper_postcode": "", "organisation": ""}
             months_before_end = 35 - t
             if kind == "informatievraag":
-                row["status"] = "doorverwezen" if rng.random() < 0.6 else "geen_match"
+                # As real exports have it: an information question has no match outcome; its
+                # status is empty, or a word for "answered" (hulpatlas counts both as handled).
+                pointed_elsewhere = rng.random() < 0.6
+                row["status"] = "" if pointed_elsewhere else "beantwoord"
                 row["closed_at"] = add_days(created, rng.randint(0, 3))
-                if row["status"] == "doorverwezen":
+                if pointed_elsewhere:
                     row["organisation"] = pick(REFERRAL_ORGANISATIONS)
             elif months_before_end < 2 and rng.random() < 0.35 * (2 - months_before_end):
                 row["status"] = "in_behandeling"

@@ -55,3 +55,24 @@ import TestSupport
         #expect(measured.scores.first { $0.code == "BU05900101" }?.components["rivm_severely_lonely_18_plus"]?.value == 9.5)
     }
 }
+
+/// Information questions as real exports have them (empty status, "beantwoord") are counted as
+/// handled questions, and stay out of the help requests' match rate.
+@Suite struct InformationQuestionTests {
+    @Test func informationQuestionsAreCountedAndStayOutOfMatchRates() throws {
+        let store = try AtlasStore()
+        let summary = try RecordIngest.requests(path: Fixtures.path("bad/requests/information_questions.csv"),
+                                                config: HulpatlasConfig(), store: store, today: Day(year: 2026, month: 1, day: 1)!)
+        #expect(summary.accepted == 4 && summary.rejects.isEmpty)
+        let requests = try store.requests()
+        #expect(requests.filter { $0.kind == .informatievraag }.allSatisfy { $0.status == .afgehandeld })
+        let (rows, _) = MonthlySeries.compute(requests, rule: .standard)
+        let march = try #require(rows.first { $0.location == "HipHelpt Test" && $0.month == "2023-03" }, "\(rows)")
+        #expect(march.infoRequests == 3 && march.helpRequests == 1 && march.total == 4)
+        #expect(march.matched == 1 && march.notMatched == 0 && march.open == 0)
+        let kinds = Breakdowns.compute(requests, rule: .standard).filter {
+            $0.location == Breakdowns.all && $0.period == Breakdowns.all && $0.dimension == "kind"
+        }
+        #expect(kinds.first { $0.value == "informatievraag" }?.count == 3)
+    }
+}
