@@ -87,8 +87,11 @@ public enum AreaIngest {
         let transform = source.isSame(as: target) ? nil : try CoordinateTransform(from: source, to: target)
 
         let level = try options.level ?? detectLevel(layer: layer, keyIndex: keyIndex)
-        // The area set's year is the statistics' year: the shapes may be older.
-        let year = try options.year ?? yearFromFileNames(options.statistics + [options.boundaries])
+        // The area set's year is the CBS statistics' year: the shapes may be older, and an RIVM
+        // table (a survey year) never decides it.
+        let rivmPaths = options.statistics.filter(RIVMHealthTable.recognises(path:))
+        let cbsStatistics = options.statistics.filter { !rivmPaths.contains($0) }
+        let year = try options.year ?? yearFromFileNames(cbsStatistics + [options.boundaries])
         var notes: [String] = layerNote.map { [$0] } ?? []
         for path in [options.boundaries] + options.statistics {
             if let named = try? yearFromFileNames([path]), named != year {
@@ -96,8 +99,7 @@ public enum AreaIngest {
                              + (options.year != nil ? " (--year)" : " (the statistics' year)"))
             }
         }
-        let rivmPaths = options.statistics.filter(RIVMHealthTable.recognises(path:))
-        let tables = try options.statistics.filter { !rivmPaths.contains($0) }.map {
+        let tables = try cbsStatistics.map {
             try StatisticsTable(path: $0, keyColumn: options.statisticsKey, level: level, headerRow: options.statisticsHeaderRow)
         }
         for table in tables { if let note = table.layoutNote { notes.append("\(table.file): \(note)") } }
@@ -106,7 +108,7 @@ public enum AreaIngest {
         // A boundary file of another year than the statistics gives shapes and codes only: its
         // attributes would mix years in one area set.
         let boundaryYear = try? yearFromFileNames([options.boundaries])
-        let otherYear = !options.statistics.isEmpty && boundaryYear != nil && boundaryYear != year
+        let otherYear = !cbsStatistics.isEmpty && boundaryYear != nil && boundaryYear != year
         let boundariesOnly = options.boundariesOnly || otherYear
         if otherYear, !options.boundariesOnly {
             notes.append("\(options.boundaries): a \(boundaryYear!) file for a \(year) area set: only its shapes and codes are used, "

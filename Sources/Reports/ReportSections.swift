@@ -503,7 +503,7 @@ struct ReportSections {
                 s.volunteeringShare.map { "\(s.code) (\(text.decimal($0, decimals: 0))% \(t("doet vrijwilligerswerk", "volunteer")))" } ?? s.code
             }.joined(separator: ", ") + (ranked.count > 10 ? ", …" : "")
             let order = byVolunteering
-                ? t(" Volgorde: eerst waar het meeste inwoners vrijwilligerswerk doen (RIVM Gezondheidsmonitor 2020, per gemeente), dan naar verwachte vraag.",
+                ? t(" Volgorde: eerst waar de meeste inwoners vrijwilligerswerk doen (RIVM Gezondheidsmonitor 2020, per gemeente), dan naar verwachte vraag.",
                     " Order: first where most residents do volunteer work (RIVM health monitor 2020, per municipality), then by expected demand.")
                 : t(" Volgorde: naar verwachte vraag.", " Order: by expected demand.")
             let w: HTML = "\(without.count) \(t("gebieden met hoog risico hebben geen actieve vrijwilliger binnen \(km) km en zijn daarom geen flyergebied: een flyer daar levert hulpvragen op die niemand kan beantwoorden. Werf eerst vrijwilligers in", "high-risk areas have no active volunteer within \(km) km and are therefore not flyer targets: a flyer there brings requests nobody can answer. Recruit volunteers first in")) \(codes).\(order)"
