@@ -97,40 +97,34 @@ public struct RiskIndexDefinition: Sendable, Equatable {
     /// Loneliness risk of adults (18+). Candidate components are RIVM/vzinfo's risk factors
     /// (living alone, low income, migration background, urbanity, age); weights fitted on RIVM's
     /// severely lonely adults 2020 (training half) by `docs/validation/fit_indices.py`.
-    public static let loneliness = RiskIndexDefinition(name: "loneliness", variant: "adults", components: [
-        Component.aged75.weighted(0),
-        Component.aged65.weighted(0),
-        Component.singlePersons.weighted(0),
-        Component.benefits.weighted(0.5),
-        Component.householdSize.weighted(0.5),
-        Component.woz.weighted(0.5),
-        Component.western.weighted(1),
-        Component.europe.weighted(1),
-        Component.europePct.weighted(1),
-        Component.nonWestern.weighted(0),
-        Component.addressDensity.weighted(1),
-        Component.rented.weighted(0),
-        Component.widowed.weighted(0),
-        Component.aged65Pct.weighted(0),
-    ])
+    public static let loneliness = RiskIndexDefinition(name: "loneliness", variant: "adults",
+                                                       components: lonelinessComponents(western: 1))
 
-    /// Loneliness risk of people aged 65+, fitted on RIVM's severely lonely 65+ (same script).
-    public static let loneliness65Plus = RiskIndexDefinition(name: "loneliness", variant: "65_plus", components: [
-        Component.aged75.weighted(0),
-        Component.aged65.weighted(0),
-        Component.singlePersons.weighted(0),
-        Component.benefits.weighted(0.5),
-        Component.householdSize.weighted(0.5),
-        Component.woz.weighted(0.5),
-        Component.western.weighted(1.5),
-        Component.europe.weighted(1.5),
-        Component.europePct.weighted(1.5),
-        Component.nonWestern.weighted(0),
-        Component.addressDensity.weighted(1),
-        Component.rented.weighted(0),
-        Component.widowed.weighted(0),
-        Component.aged65Pct.weighted(0),
-    ])
+    /// Loneliness risk of people aged 65+, fitted on RIVM's severely lonely 65+ (same script):
+    /// the same components, with more weight on the western migration background.
+    public static let loneliness65Plus = RiskIndexDefinition(name: "loneliness", variant: "65_plus",
+                                                             components: lonelinessComponents(western: 1.5))
+
+    /// The loneliness candidates with the fitted weights; `western` is the one weight the two
+    /// fits differ in. Stand-ins carry the weight of what they stand in for.
+    static func lonelinessComponents(western: Double) -> [RiskComponent] {
+        [
+            Component.aged75.weighted(0),
+            Component.aged65.weighted(0),
+            Component.singlePersons.weighted(0),
+            Component.benefits.weighted(0.5),
+            Component.householdSize.weighted(0.5),
+            Component.woz.weighted(0.5),
+            Component.western.weighted(western),
+            Component.europe.weighted(western),
+            Component.europePct.weighted(western),
+            Component.nonWestern.weighted(0),
+            Component.addressDensity.weighted(1),
+            Component.rented.weighted(0),
+            Component.widowed.weighted(0),
+            Component.aged65Pct.weighted(0),
+        ]
+    }
 
     /// RIVM's measured share itself, where the area set carries it (RIVM's table per wijk or buurt
     /// as a statistics input): a board targets on what was measured, not on a model of it.

@@ -43,13 +43,7 @@ struct HelperRowParser {
         }
         guard !offered.isEmpty else { return reject("categories", categoryText, "no category given") }
         guard let locationText = columns.value("location", in: f) else { return reject("location", "", "location is empty") }
-        let (location, renamed) = Vocabulary.locationName(locationText)
-        var reservedName: [Reject] = []
-        if renamed {
-            reservedName.append(Reject(file: file, line: record.line, field: "location", value: locationText,
-                                       reason: "'all' names the all-locations total in every output; stored as "
-                                           + "'\(Vocabulary.renamedReservedLocation)'", rowRejected: false))
-        }
+        let (location, reservedName) = LocationName.read(locationText, file: file, line: record.line)
         guard let fromText = columns.value("active_from", in: f) else { return reject("active_from", "", "date is empty") }
         let from: Day
         do { from = try Day(parsing: fromText) } catch { return reject("active_from", fromText, "\(error)") }

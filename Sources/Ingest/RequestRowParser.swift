@@ -56,13 +56,7 @@ struct RequestRowParser {
             return reject("category", "", "a help request needs a category")
         }
         guard let locationText = columns.value("location", in: f) else { return reject("location", "", "location is empty") }
-        let (location, renamed) = Vocabulary.locationName(locationText)
-        var reservedName: [Reject] = []
-        if renamed {
-            reservedName.append(Reject(file: file, line: record.line, field: "location", value: locationText,
-                                       reason: "'all' names the all-locations total in every output; stored as "
-                                           + "'\(Vocabulary.renamedReservedLocation)'", rowRejected: false))
-        }
+        let (location, reservedName) = LocationName.read(locationText, file: file, line: record.line)
         // An information question is answered, not matched: an empty status means handled.
         let status: RequestStatus
         if let statusText = columns.value("status", in: f) {
@@ -114,6 +108,18 @@ struct RequestRowParser {
             helperID: columns.value("helper_id", in: f), helperPostcode: optionalPostcode("helper_postcode"),
             organisation: columns.value("organisation", in: f))
         return .success((request, valueRejects))
+    }
+}
+
+/// A location as the outputs can show it: "all" (the all-locations total) is renamed, with the
+/// value reject that says so.
+enum LocationName {
+    static func read(_ text: String, file: String, line: Int) -> (name: String, rejects: [Reject]) {
+        let (name, renamed) = Vocabulary.locationName(text)
+        guard renamed else { return (name, []) }
+        return (name, [Reject(file: file, line: line, field: "location", value: text,
+                              reason: "'all' names the all-locations total in every output; stored as "
+                                  + "'\(Vocabulary.renamedReservedLocation)'", rowRejected: false)])
     }
 }
 

@@ -146,7 +146,8 @@ enum IndexStage {
                            + "the index rests on them alone")
             }
             for (component, missing) in result.notComputable {
-                let standIn = result.used.first { $0.standsInFor == component }.map { "; \($0.name) is used instead" } ?? ""
+                let standIn = result.used.first { $0.standsInFor == component }
+                    .map { "; stand-in rule: \($0.name) is used instead, for all \(areas.count) areas (docs/METHOD.md §1)" } ?? ""
                 out.append("  cannot compute \(component): the data has no \(missing.joined(separator: ", "))\(standIn)")
             }
             let reasons = Dictionary(grouping: result.scores.compactMap(\.notRankedReason), by: { $0 }).mapValues(\.count)
