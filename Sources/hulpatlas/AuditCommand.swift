@@ -23,6 +23,11 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "The store the folder was made from: its pseudonymised ids must not appear.") var db: String?
     @OptionGroup var options: MatchHistoryOptions
 
+    /// The config's rule for the threshold (`[privacy] suppression_threshold`).
+    func validate() throws {
+        if let threshold, threshold < 1 { throw ValidationError("--threshold must be a whole number ≥ 1") }
+    }
+
     func run() throws {
         let config = try options.load()
         var secrets = Set<String>()

@@ -92,7 +92,7 @@ struct AnalyseCommand: ParsableCommand {
     @Option(help: "The output folder.") var out: String
 
     func run() throws {
-        let store = try AtlasStore(path: db)
+        let store = try AtlasStore(path: db, readOnly: true)
         let config = try options.load()
         let written = try MatchHistoryReport.write(store: store, requests: store.requests(), folder: out, rule: config.outcome,
                                                    suppression: Suppression(threshold: config.suppressionThreshold))
