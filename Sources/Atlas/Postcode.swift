@@ -44,6 +44,12 @@ public struct AreaCode: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses a code of `level` (any level when nil: WK…/BU… codes, else a postcode).
     public init(parsing raw: String, level: AreaLevel? = nil) throws(ParseError) {
+        // The usual case, a canonical postcode ("3311", "3311AB"), without any string work.
+        if level == nil || level?.isPostcode == true, let canonical = Postcode.canonicalFastPath(raw) {
+            code = canonical
+            level_ = canonical.utf8.count == 4 ? .pc4 : .pc6
+            return
+        }
         let text = raw.trimmingSpaces().uppercased()
         func digits(_ s: Substring) -> Bool { !s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber } }
         for (prefix, count, lvl) in [("BU", 8, AreaLevel.buurt), ("WK", 6, AreaLevel.wijk)] where level == nil || level == lvl {

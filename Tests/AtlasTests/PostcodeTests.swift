@@ -96,3 +96,22 @@ import Testing
         #expect(s.protect([20, 6, 30, 9], groups: [[0, 1], [2, 3], [0, 2], [1, 3]]) == [false, false, false, false])
     }
 }
+
+@Suite struct AreaCodeTests {
+    @Test func everyLevelParsesAndRoundTrips() throws {
+        #expect(try AreaCode(parsing: "3311").level == .pc4)
+        #expect(try AreaCode(parsing: " 3311 ab ").code == "3311AB")
+        #expect(try AreaCode(parsing: "bu05050100").code == "BU05050100")
+        #expect(try AreaCode(parsing: "WK050501").level == .wijk)
+        #expect(try AreaCode(parsing: "3311", level: .pc4).level == .pc4)
+    }
+
+    @Test func codesThatLostTheirPrefixAreNamedSo() {
+        #expect(throws: AreaCode.ParseError.lostLeadingZeros("5050100", level: .buurt)) {
+            try AreaCode(parsing: "5050100", level: .buurt)
+        }
+        #expect(throws: AreaCode.ParseError.malformed("WK12", level: .wijk)) { try AreaCode(parsing: "WK12") }
+        #expect(throws: AreaCode.ParseError.malformed("BU0505", level: .buurt)) { try AreaCode(parsing: "BU0505", level: .buurt) }
+        #expect(throws: (any Error).self) { try AreaCode(parsing: "3311AB", level: .buurt) }
+    }
+}
