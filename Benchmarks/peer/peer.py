@@ -94,17 +94,21 @@ def composite(parts):
     return 100 * (score.rank(method="average") - 0.5) / score.notna().sum()
 
 
+# The fitted default weights (docs/validation/fitted_indices.json), components in hulpatlas's order.
 benefits = rate(numeric["aantal_personen_met_uitkering_onder_aowlft"], age15_65)
 singles = rate(numeric["aantal_eenpersoonshuishoudens"], households)
+woz = numeric["gemiddelde_woz_waarde_woning"]
 index = pd.DataFrame({
     "debt_percentile": composite({
-        "benefits": (benefits, True, 1), "single_parents": (rate(numeric["aantal_eenouderhuishoudens"], households), True, 1),
-        "corporation": (rate(numeric["aantal_huurwoningen_in_bezit_woningcorporaties"], numeric["aantal_woningen"]), True, 1),
-        "singles": (singles, True, 1)}),
+        "single_parents": (rate(numeric["aantal_eenouderhuishoudens"], households), True, 0.5),
+        "singles": (singles, True, 1), "woz": (woz, False, 0.5),
+        "non_western": (numeric["percentage_niet_westerse_migr_achtergr"], True, 1),
+        "rented": (numeric["percentage_huurwoningen"], True, 1),
+        "young_adults": (rate(numeric["aantal_inwoners_15_tot_25_jaar"], population), True, 0.5)}),
     "loneliness_percentile": composite({
-        "aged_65_plus": (rate(numeric["aantal_inwoners_65_jaar_en_ouder"], population), True, 1.5),
-        "singles": (singles, True, 2), "benefits": (benefits, True, 1),
-        "household_size": (numeric["gemiddelde_huishoudensgrootte"], False, 1)}),
+        "benefits": (benefits, True, 0.5), "household_size": (numeric["gemiddelde_huishoudensgrootte"], False, 0.5),
+        "woz": (woz, False, 0.5), "western": (numeric["percentage_westerse_migr_achtergr"], True, 1),
+        "address_density": (numeric["omgevingsadressendichtheid"], True, 1)}),
 })
 index.to_csv(os.path.join(out, "peer_index.csv"), index_label="postcode")
 lap("index")

@@ -1,4 +1,3 @@
-import Atlas
 import CGDAL
 
 /// Neighbours between polygons, for spatial statistics.
@@ -6,14 +5,16 @@ public enum Contiguity {
     /// Queen contiguity: two polygons are neighbours when they share at least one point, or
     /// come within `tolerance` of each other (simplified boundaries leave slivers and gaps of a
     /// few metres between areas that touch in reality). Candidates are found by a sweep over
-    /// bounding boxes, tested on all cores; nil geometries have no neighbours. Returns sorted
-    /// neighbour indices.
-    public static func queen(_ geometries: [Geometry?], tolerance: Double = 10) -> [[Int]] {
+    /// bounding boxes, tested with `map` (the caller's data-parallel map, e.g. Atlas's
+    /// `Parallel.map`: Geo knows only GDAL; sequential by default); nil geometries have no
+    /// neighbours. Returns sorted neighbour indices.
+    public static func queen(_ geometries: [Geometry?], tolerance: Double = 10,
+                             map: (Int, @Sendable (Int) -> [Int]) -> [[Int]] = { n, body in (0..<n).map(body) }) -> [[Int]] {
         let boxes = geometries.map { $0.map { Box($0.envelope) } }
         let order = geometries.indices.filter { boxes[$0] != nil }.sorted { boxes[$0]!.minX < boxes[$1]!.minX }
         let shared = ReadOnlyGeometries(geometries: geometries)
         // For each polygon in sweep order: its neighbours further along the sweep.
-        let later = Parallel.map(order.count) { k -> [Int] in
+        let later = map(order.count) { k -> [Int] in
             let i = order[k]
             let a = boxes[i]!
             var found: [Int] = []

@@ -1,4 +1,5 @@
 import Atlas
+import Config
 
 /// Which field of a record holds which canonical column.
 struct HeaderMap {

@@ -1,4 +1,5 @@
 import Atlas
+import Config
 
 /// Turns one CSV record of the volunteer register into a `Helper`, or into rejects.
 struct HelperRowParser {

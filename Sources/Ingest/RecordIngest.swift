@@ -1,4 +1,5 @@
 import Atlas
+import Config
 import Foundation
 import GRDB
 import Store

@@ -1,4 +1,5 @@
 import Atlas
+import Config
 
 /// Turns one CSV record of the match history into a `HelpRequest`, or into rejects.
 struct RequestRowParser {

@@ -46,7 +46,7 @@ enum IndexStage {
         -> (neighbours: [[Int]], islands: Int) {
         let wkb = try store.areaGeometries(level: set.level, year: set.year)
         let geometries = areas.map { a in wkb[a.code].flatMap { try? Geometry(wkb: [UInt8]($0)) } }
-        let neighbours = Contiguity.queen(geometries)
+        let neighbours = Contiguity.queen(geometries, map: Parallel.map)
         return (neighbours, neighbours.enumerated().filter { geometries[$0.offset] != nil && $0.element.isEmpty }.count)
     }
 

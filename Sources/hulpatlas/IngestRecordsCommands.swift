@@ -1,5 +1,6 @@
 import ArgumentParser
 import Atlas
+import Config
 import Ingest
 import Reports
 import Store

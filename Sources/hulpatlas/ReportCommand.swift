@@ -1,5 +1,6 @@
 import ArgumentParser
 import Atlas
+import Config
 import Foundation
 import Ingest
 import Reports

@@ -1,4 +1,5 @@
 import Atlas
+import Config
 import Foundation
 import Geo
 import Ingest
@@ -54,7 +55,7 @@ enum TargetStage {
         var neighbours: [[Int]]?
         if settings.contiguityBonus != nil {
             let wkb = try store.areaGeometries(level: set.level, year: set.year)
-            neighbours = Contiguity.queen(areas.map { a in wkb[a.code].flatMap { try? Geometry(wkb: [UInt8]($0)) } })
+            neighbours = Contiguity.queen(areas.map { a in wkb[a.code].flatMap { try? Geometry(wkb: [UInt8]($0)) } }, map: Parallel.map)
         }
         let request = FlyerTargeting.Request(budget: settings.budget, goal: settings.goal, catchment: catchment,
                                              volunteerDistance: settings.volunteerKm * 1000,

@@ -1,9 +1,10 @@
 import Atlas
+import Config
 import Foundation
 import Ingest
 import Store
-import Testing
 import TestSupport
+import Testing
 
 /// The bad-input corpus (Tests/Fixtures/bad/, made by make_corpus.py): every case in
 /// cases.csv states its outcome — accepted (with normalisation), rows rejected with a reason,

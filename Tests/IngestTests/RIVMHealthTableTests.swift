@@ -1,9 +1,10 @@
 import Atlas
+import Config
 import Foundation
 import Ingest
 import Store
-import Testing
 import TestSupport
+import Testing
 
 /// RIVM's table as StatLine publishes it, joined to postcode areas by municipality.
 @Suite struct RIVMHealthTableTests {

@@ -1,10 +1,11 @@
 import Atlas
+import Config
 import Foundation
 import GRDB
 import Ingest
 import Store
-import Testing
 import TestSupport
+import Testing
 
 /// The match-history contract: every row accepted or rejected with a reason; counts add up;
 /// re-ingesting changes nothing; a file refused as a whole leaves the store as it was.
