@@ -26,8 +26,9 @@ let package = Package(
         .target(name: "Ingest", dependencies: ["Atlas", "Geo", "Store", "Config"]),
         .target(name: "Reports", dependencies: ["Atlas", "Geo", "Store",
                                                 .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "Pipeline", dependencies: ["Atlas", "Geo", "Store", "Config", "Ingest", "Reports"]),
         .executableTarget(name: "hulpatlas", dependencies: [
-            "Atlas", "Geo", "Store", "Config", "Ingest", "Reports",
+            "Atlas", "Geo", "Store", "Config", "Ingest", "Reports", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer target for the input parsers: `make fuzz` builds it with -sanitize=fuzzer and
@@ -44,6 +45,8 @@ let package = Package(
                     path: "Tests/IngestTests"),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Store", "Atlas", "Geo", "TestSupport"],
                     path: "Tests/ReportsTests"),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "Config", "Store", "Atlas", "TestSupport"],
+                    path: "Tests/PipelineTests"),
         .testTarget(name: "EndToEndTests", dependencies: ["hulpatlas", "Atlas", "Geo", "Store", "TestSupport"],
                     path: "Tests/EndToEndTests"),
     ],

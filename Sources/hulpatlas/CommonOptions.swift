@@ -1,7 +1,8 @@
 import ArgumentParser
-import Foundation
 import Atlas
+import Foundation
 import Ingest
+import Pipeline
 import Store
 
 extension AreaLevel: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Pipeline
 import Store
 
 struct InfoCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ingest
+import Pipeline
 import Reports
 import Store
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Atlas
 import Config
 import Ingest
+import Pipeline
 import Reports
 import Store
 

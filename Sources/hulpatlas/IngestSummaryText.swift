@@ -1,6 +1,7 @@
 import Atlas
 import Foundation
 import Ingest
+import Pipeline
 import Reports
 
 /// The summary an area ingest prints: counts that add up, and every unmatched code listed.

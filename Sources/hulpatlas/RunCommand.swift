@@ -2,6 +2,7 @@ import ArgumentParser
 import Atlas
 import Foundation
 import Ingest
+import Pipeline
 import Reports
 import Store
 

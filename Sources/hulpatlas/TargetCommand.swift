@@ -3,6 +3,7 @@ import Atlas
 import Config
 import Foundation
 import Ingest
+import Pipeline
 import Reports
 import Store
 
@@ -98,40 +99,5 @@ struct TargetCommand: ParsableCommand {
         try TargetStage.writeOutputs(stored, store: store, set: set, areas: areas, suppression: suppression, folder: out)
         print(TargetStage.summary(stored))
         print("  \(out)/targets.csv\n  \(out)/targets.gpkg")
-    }
-}
-
-extension TargetStage {
-    /// targets.csv and targets.gpkg (the areas and targets layers, styled for QGIS).
-    static func writeOutputs(_ stored: StoredTargetPlan, store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord],
-                             suppression: Suppression, folder: String) throws {
-        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        try TargetsTable.write(stored.plan, areas: areas, scores: try store.indexScores(level: set.level, year: set.year),
-                               reach: try store.reach(level: set.level, year: set.year), suppression: suppression,
-                               to: path("targets.csv"))
-        try AtlasGeoPackage.write(store: store, set: set, areas: areas, plan: stored, suppression: suppression,
-                                  to: path("targets.gpkg"))
-    }
-
-    static func summary(_ stored: StoredTargetPlan) -> String {
-        let p = stored.plan
-        var lines = ["flyer targets (\(stored.goal.rawValue), budget \(p.budget), \(stored.catchment)):"]
-        if let because = p.nothingChosenBecause {
-            lines.append("  nothing chosen: \(because)")
-        } else {
-            lines.append("  \(p.targets.count) areas, \(p.flyers) flyers; expected households at risk reached "
-                         + "\(Format.fixed(p.expectedAtRisk.central, decimals: 0)) "
-                         + "(\(Format.fixed(p.expectedAtRisk.low, decimals: 0))–\(Format.fixed(p.expectedAtRisk.high, decimals: 0))); "
-                         + "highest risk first would reach \(Format.fixed(p.naiveExpectedAtRisk.central, decimals: 0)) "
-                         + "with \(p.naiveFlyers) flyers")
-        }
-        lines.append("  \(p.eligible) eligible areas; left out: "
-                     + FlyerTargeting.Exclusion.allCases.map { "\(p.excluded[$0]?.count ?? 0) \($0.rawValue.replacingOccurrences(of: "_", with: " "))" }
-                        .joined(separator: ", "))
-        if !p.highRiskWithoutVolunteers.isEmpty {
-            lines.append("  \(p.highRiskWithoutVolunteers.count) high-risk areas have no active volunteer within "
-                         + "\(Format.fixed(stored.volunteerDistance / 1000, decimals: 1)) km: recruit there before sending flyers")
-        }
-        return lines.joined(separator: "\n")
     }
 }

@@ -14,10 +14,11 @@ import TestSupport
         "Store": ["Atlas", "GRDB", "GRDBSQLite", "Crypto"],
         "Ingest": ["Atlas", "Geo", "Store", "Config"],
         "Reports": ["Atlas", "Geo", "Config", "CSV"],
-        "hulpatlas": ["Config", "ArgumentParser"],
+        "Pipeline": ["Atlas", "Geo", "Store", "Config", "Ingest", "Reports", "LP"],
+        "hulpatlas": ["Pipeline", "Config", "ArgumentParser"],
     ]
-    /// Still to go: Ingest writes SQL itself (SeenIDs); Reports queries the store; the CLI holds
-    /// the stages until they move into a Pipeline target.
+    /// Still to go: Ingest writes SQL itself (SeenIDs); Reports queries the store; the CLI still
+    /// opens the store and builds stage inputs itself (no RunContext yet).
     static let remaining: [String: Set<String>] = [
         "Ingest": ["GRDB"],
         "Reports": ["Store"],
@@ -41,7 +42,7 @@ import TestSupport
 
     @Test func everyImportFollowsTheGraph() throws {
         let found = try Self.imports()
-        #expect(Set(found.keys).isSuperset(of: ["Atlas", "Geo", "Config", "Store", "Ingest", "Reports", "hulpatlas"]))
+        #expect(Set(found.keys).isSuperset(of: ["Atlas", "Geo", "Config", "Store", "Ingest", "Reports", "Pipeline", "hulpatlas"]))
         for (target, modules) in found where target != "CGDAL" {
             let permitted = Self.system.union(Self.allowed[target] ?? []).union(Self.remaining[target] ?? [])
             #expect(modules.subtracting(permitted).isEmpty, "\(target) imports \(modules.subtracting(permitted).sorted())")

@@ -2,16 +2,15 @@ import Atlas
 import Config
 import Foundation
 import Geo
-import Ingest
 import Reports
 import Store
 
 /// Plans the flyer campaign for an area set from the stored indices, reach and volunteers,
 /// stores the plan and returns it.
-enum TargetStage {
+public enum TargetStage {
 
     /// `areas` are the set's stored areas; `requests` and `helpers` the stored match history.
-    static func run(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], requests: [HelpRequest], helpers: [Helper],
+    public static func run(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], requests: [HelpRequest], helpers: [Helper],
                     settings: TargetSettings, models standard: [String: AtRiskModel], date: Day? = nil) throws
         -> StoredTargetPlan {
         let scores = try store.indexScores(level: set.level, year: set.year)
@@ -76,7 +75,7 @@ enum TargetStage {
         return stored
     }
 
-    static func catchment(_ s: TargetSettings, locator: Locator) throws -> (FlyerTargeting.Catchment, String) {
+    public static func catchment(_ s: TargetSettings, locator: Locator) throws -> (FlyerTargeting.Catchment, String) {
         let given = [!s.municipalities.isEmpty, s.around != nil, s.nearVolunteersKm != nil].filter { $0 }.count
         guard given <= 1 else {
             throw StageFailure(description: "give one catchment: municipalities, a radius around a point, or a distance to volunteers")
@@ -96,7 +95,7 @@ enum TargetStage {
     }
 
     /// A postcode (its area point) or "x,y" in EPSG:28992 metres.
-    static func point(_ text: String, locator: Locator) throws -> (x: Double, y: Double) {
+    public static func point(_ text: String, locator: Locator) throws -> (x: Double, y: Double) {
         let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         if parts.count == 2, let x = parts[0], let y = parts[1] {
             guard (-7000...300_000).contains(x), (289_000...629_000).contains(y) else {
@@ -114,7 +113,37 @@ enum TargetStage {
     }
 }
 
-/// A stage cannot run with what the store holds or what was asked; the message says what to do.
-struct StageFailure: Error, CustomStringConvertible {
-    let description: String
+extension TargetStage {
+    /// targets.csv and targets.gpkg (the areas and targets layers, styled for QGIS).
+    public static func writeOutputs(_ stored: StoredTargetPlan, store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord],
+                             suppression: Suppression, folder: String) throws {
+        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        try TargetsTable.write(stored.plan, areas: areas, scores: try store.indexScores(level: set.level, year: set.year),
+                               reach: try store.reach(level: set.level, year: set.year), suppression: suppression,
+                               to: path("targets.csv"))
+        try AtlasGeoPackage.write(store: store, set: set, areas: areas, plan: stored, suppression: suppression,
+                                  to: path("targets.gpkg"))
+    }
+
+    public static func summary(_ stored: StoredTargetPlan) -> String {
+        let p = stored.plan
+        var lines = ["flyer targets (\(stored.goal.rawValue), budget \(p.budget), \(stored.catchment)):"]
+        if let because = p.nothingChosenBecause {
+            lines.append("  nothing chosen: \(because)")
+        } else {
+            lines.append("  \(p.targets.count) areas, \(p.flyers) flyers; expected households at risk reached "
+                         + "\(Format.fixed(p.expectedAtRisk.central, decimals: 0)) "
+                         + "(\(Format.fixed(p.expectedAtRisk.low, decimals: 0))–\(Format.fixed(p.expectedAtRisk.high, decimals: 0))); "
+                         + "highest risk first would reach \(Format.fixed(p.naiveExpectedAtRisk.central, decimals: 0)) "
+                         + "with \(p.naiveFlyers) flyers")
+        }
+        lines.append("  \(p.eligible) eligible areas; left out: "
+                     + FlyerTargeting.Exclusion.allCases.map { "\(p.excluded[$0]?.count ?? 0) \($0.rawValue.replacingOccurrences(of: "_", with: " "))" }
+                        .joined(separator: ", "))
+        if !p.highRiskWithoutVolunteers.isEmpty {
+            lines.append("  \(p.highRiskWithoutVolunteers.count) high-risk areas have no active volunteer within "
+                         + "\(Format.fixed(stored.volunteerDistance / 1000, decimals: 1)) km: recruit there before sending flyers")
+        }
+        return lines.joined(separator: "\n")
+    }
 }

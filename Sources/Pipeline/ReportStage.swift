@@ -1,0 +1,35 @@
+import Atlas
+import Config
+import Foundation
+import Reports
+import Store
+
+/// Builds the report data from the store and writes the reports.
+public enum ReportStage {
+    public static func run(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], requests: [HelpRequest], helpers: [Helper],
+                    config: HulpatlasConfig, settings: ReportSettings, locations: [String]?,
+                    folder: String) throws -> [ReportWriter.Written] {
+        guard !requests.isEmpty else {
+            throw StageFailure(description: "the store holds no match history: a quarterly report needs requests "
+                                      + "(hulpatlas ingest requests FILE)")
+        }
+        let quarters: [String]?
+        switch settings.quarters {
+        case .latest: quarters = nil
+        case .all: quarters = ["all"]
+        case let .these(list): quarters = list
+        }
+        let reports = try ReportWriter.plan(requests: requests, quarters: quarters, locations: locations)
+        let data = ReportData(
+            areas: areas, geometries: try store.areaGeometries(level: set.level, year: set.year),
+            scores: try store.indexScores(level: set.level, year: set.year),
+            reach: try store.reach(level: set.level, year: set.year),
+            plan: try store.targetPlan(level: set.level, year: set.year), requests: requests, helpers: helpers,
+            locator: Locator(pc6Points: try store.areaPoints(level: .pc6), pc4Points: try store.areaPoints(level: .pc4)),
+            pc4Locator: Locator(pc6Points: [:], pc4Points: try store.areaPoints(level: .pc4)),
+            rule: config.outcome, suppression: Suppression(threshold: config.suppressionThreshold),
+            language: settings.language, lowHelpersPerRequest: settings.lowHelpersPerRequest,
+            areaSource: (set.source as NSString).lastPathComponent, areaYear: set.year)
+        return try ReportWriter.write(reports, data: data, folder: folder)
+    }
+}
