@@ -24,7 +24,7 @@ let package = Package(
                                               .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Config", dependencies: ["Atlas", "TOMLKit"]),
         .target(name: "Ingest", dependencies: ["Atlas", "Geo", "Store", "Config"]),
-        .target(name: "Reports", dependencies: ["Atlas", "Geo", "Store",
+        .target(name: "Reports", dependencies: ["Atlas", "Geo", "Config",
                                                 .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "Pipeline", dependencies: ["Atlas", "Geo", "Store", "Config", "Ingest", "Reports"]),
         .executableTarget(name: "hulpatlas", dependencies: [

@@ -29,7 +29,8 @@ public enum ExportStage {
         }
         var analysis: MatchHistoryReport.Written?
         if !requests.isEmpty {
-            analysis = try MatchHistoryReport.write(store: store, requests: requests, folder: folder, rule: config.outcome,
+            analysis = try MatchHistoryReport.write(requests: requests, helpers: try store.helpers(), locator: try StoredInputs.locator(store),
+                                                    folder: folder, rule: config.outcome,
                                                     suppression: suppression)
             files += analysis!.files
         }
@@ -52,7 +53,8 @@ public enum ExportStage {
                                to: (folder as NSString).appendingPathComponent("hulpatlas.xlsx"))
             return ["hulpatlas.xlsx"]
         case .gpkg:
-            try AtlasGeoPackage.write(store: store, set: set, areas: areas, plan: try store.targetPlan(level: set.level, year: set.year),
+            try AtlasGeoPackage.write(try StoredInputs.atlas(store, set: set, plan: try store.targetPlan(level: set.level, year: set.year)),
+                                      areas: areas,
                                       suppression: Suppression(threshold: config.suppressionThreshold),
                                       to: (folder as NSString).appendingPathComponent("atlas.gpkg"))
             return ["atlas.gpkg"]

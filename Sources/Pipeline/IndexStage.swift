@@ -25,7 +25,7 @@ public enum IndexStage {
         -> [String: Reach.AreaReach]? {
         guard !requests.isEmpty else { return nil }
         guard !set.level.isPostcode else { return Reach.compute(requests, areas: areas) }
-        let locator = Locator(pc6Points: try store.areaPoints(level: .pc6), pc4Points: try store.areaPoints(level: .pc4))
+        let locator = try StoredInputs.locator(store)
         guard locator.hasAreas else {
             throw StageFailure(description: "requests are placed in \(set.level.rawValue) areas by the point of their postcode: "
                                + "ingest PC4 (or PC6) areas into the same store first (hulpatlas ingest areas cbs_pc4_….gpkg)")

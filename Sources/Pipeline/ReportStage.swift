@@ -25,7 +25,7 @@ public enum ReportStage {
             scores: try store.indexScores(level: set.level, year: set.year),
             reach: try store.reach(level: set.level, year: set.year),
             plan: try store.targetPlan(level: set.level, year: set.year), requests: requests, helpers: helpers,
-            locator: Locator(pc6Points: try store.areaPoints(level: .pc6), pc4Points: try store.areaPoints(level: .pc4)),
+            locator: try StoredInputs.locator(store),
             pc4Locator: Locator(pc6Points: [:], pc4Points: try store.areaPoints(level: .pc4)),
             rule: config.outcome, suppression: Suppression(threshold: config.suppressionThreshold),
             language: settings.language, lowHelpersPerRequest: settings.lowHelpersPerRequest,

@@ -18,7 +18,7 @@ public enum TargetStage {
             throw StageFailure(description: "the store holds no risk indices for \(set.level.rawValue) \(set.year): run `hulpatlas index` first")
         }
         let reach = try store.reach(level: set.level, year: set.year)
-        let locator = Locator(pc6Points: try store.areaPoints(level: .pc6), pc4Points: try store.areaPoints(level: .pc4))
+        let locator = try StoredInputs.locator(store)
 
         let day = date ?? requests.map(\.createdAt).max() ?? helpers.map(\.activeFrom).max()
         let active = helpers.filter { h in
@@ -121,7 +121,7 @@ extension TargetStage {
         try TargetsTable.write(stored.plan, areas: areas, scores: try store.indexScores(level: set.level, year: set.year),
                                reach: try store.reach(level: set.level, year: set.year), suppression: suppression,
                                to: path("targets.csv"))
-        try AtlasGeoPackage.write(store: store, set: set, areas: areas, plan: stored, suppression: suppression,
+        try AtlasGeoPackage.write(try StoredInputs.atlas(store, set: set, plan: stored), areas: areas, suppression: suppression,
                                   to: path("targets.gpkg"))
     }
 

@@ -1,5 +1,4 @@
 import Atlas
-import Store
 
 /// areas.csv: one row per area of the set, ordered by code, with its risk indices.
 public enum AreasTable {

@@ -1,24 +1,34 @@
 import Atlas
 import Foundation
 import Geo
-import Store
 
 /// atlas.gpkg: the areas layer (EPSG:28992) with the summary columns and every indicator,
 /// CBS codes written as NULL so that QGIS never colours a secret value as a number.
 public enum AtlasGeoPackage {
-    /// `areas` are the set's stored areas (`store.areas(level:year:)`), loaded once by the caller.
-    public static func write(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], to path: String) throws {
-        try write(store: store, set: set, areas: areas, plan: try store.targetPlan(level: set.level, year: set.year),
-                  suppression: nil, to: path)
+    /// What the atlas shows of an area set, loaded by the caller (Reports reads no store).
+    public struct Model: Sendable {
+        /// ISO WKB per area code, EPSG:28992.
+        public var geometries: [String: [UInt8]]
+        /// The indicator columns of the set, in stored order.
+        public var indicators: [String]
+        public var scores: [String: [String: StoredIndexScore]]
+        public var reach: [String: Reach.AreaReach]
+        public var plan: StoredTargetPlan?
+
+        public init(geometries: [String: [UInt8]], indicators: [String], scores: [String: [String: StoredIndexScore]],
+                    reach: [String: Reach.AreaReach], plan: StoredTargetPlan?) {
+            self.geometries = geometries
+            self.indicators = indicators
+            self.scores = scores
+            self.reach = reach
+            self.plan = plan
+        }
     }
 
-    /// With the flyer plan's targets layer when there is a plan. `suppression` hides small
-    /// request counts in the targets layer (nil: the store's default of 5).
-    public static func write(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], plan: StoredTargetPlan?,
-                             suppression: Suppression?, to path: String) throws {
-        let geometries = try store.areaGeometries(level: set.level, year: set.year)
-        let indicators = try store.indicators(level: set.level, year: set.year).map(\.name)
-        let scores = try store.indexScores(level: set.level, year: set.year)
+    /// The areas layer, and the flyer plan's targets layer when there is a plan. `suppression`
+    /// hides small request counts in the targets layer (nil: the default threshold of 5).
+    public static func write(_ model: Model, areas: [AreaRecord], suppression: Suppression?, to path: String) throws {
+        let (geometries, indicators, scores, plan) = (model.geometries, model.indicators, model.scores, model.plan)
         let indexColumns = AreasTable.indexNames.flatMap { ["\($0)_percentile", "\($0)_decile", "\($0)_cluster"] }
         let fixed = ["area_code", "level", "year", "municipality", "area_km2", "population", "households"] + indexColumns
         let reserved = Set(fixed.map { $0.lowercased() } + ["fid", "geom"])
@@ -48,7 +58,7 @@ public enum AtlasGeoPackage {
                            s?.cluster.map(FieldValue.text) ?? .null]
             }
             values += indicatorColumns.map { area.values[$0]?.number.map(FieldValue.real) ?? .null }
-            let geometry = try geometries[area.code].map { try Geometry(wkb: [UInt8]($0)) }
+            let geometry = try geometries[area.code].map { try Geometry(wkb: $0) }
             try layer.add(values, geometry: geometry)
         }
         var styles = [QGISStyle.choropleth(table: "areas", column: "debt_percentile", title: "debt risk"),
@@ -56,7 +66,7 @@ public enum AtlasGeoPackage {
         if let plan {
             let byCode = Dictionary(uniqueKeysWithValues: areas.map { ($0.code, $0) })
             let rows = TargetsTable.rows(plan.plan, areas: byCode, scores: scores,
-                                         reach: try store.reach(level: set.level, year: set.year),
+                                         reach: model.reach,
                                          suppression: suppression ?? Suppression())
             let kinds: [String: FieldKind] = ["rank": .integer, "households": .real, "flyers": .integer,
                                               "cumulative_flyers": .integer, "debt_percentile": .real,

@@ -1,6 +1,5 @@
 import Atlas
 import Foundation
-import Store
 
 /// Computes the match-history analyses from the store and writes their CSV files.
 public enum MatchHistoryReport {
@@ -14,12 +13,11 @@ public enum MatchHistoryReport {
         public var helpersNotLocated: Int
     }
 
-    /// `requests` is the stored match history (`store.requests()`), loaded once by the caller.
-    public static func write(store: AtlasStore, requests: [HelpRequest], folder: String, rule: OutcomeRule,
+    /// `requests` and `helpers` are the stored match history and register, `locator` the stored
+    /// area points: all loaded once by the caller (Reports reads no store).
+    public static func write(requests: [HelpRequest], helpers: [Helper], locator: Locator, folder: String, rule: OutcomeRule,
                              suppression: Suppression) throws -> Written {
         try createOutputFolder(folder)
-        let helpers = try store.helpers()
-        let locator = Locator(pc6Points: try store.areaPoints(level: .pc6), pc4Points: try store.areaPoints(level: .pc4))
         // The four analyses are independent: computed (and suppressed) on all cores, written in order.
         let computed = Parallel.map(4) { task -> Tables in
             switch task {

@@ -1,7 +1,6 @@
 import Atlas
 import Foundation
 import Geo
-import Store
 
 /// Everything a quarterly report draws on, loaded once for all reports of a run.
 public struct ReportData: Sendable {

@@ -1,7 +1,6 @@
 import Atlas
 import Foundation
 import Geo
-import Store
 
 /// The sections of one quarterly report page. Counts come from the same analyses and the
 /// same suppression as the shared CSV tables.

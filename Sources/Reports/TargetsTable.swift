@@ -1,5 +1,4 @@
 import Atlas
-import Store
 
 /// targets.csv: one row per chosen area, in the order chosen.
 public enum TargetsTable {

@@ -3,32 +3,6 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// Counts per indicator column, as stored in `indicators`.
-public struct IndicatorSummary: Sendable, Equatable {
-    public var name: String
-    public var source: String
-    public var numbers: Int
-    public var special: Int
-    public var empty: Int
-    public init(name: String, source: String, numbers: Int, special: Int, empty: Int) {
-        self.name = name
-        self.source = source
-        self.numbers = numbers
-        self.special = special
-        self.empty = empty
-    }
-}
-
-/// One stored area set (a level and year of areas).
-public struct AreaSetInfo: Sendable, Equatable {
-    public var level: AreaLevel
-    public var year: Int
-    public var source: String
-    public var sourceCRS: String
-    public var areaCount: Int
-    public var label: String { "\(level.rawValue) \(year)" }
-}
-
 /// Inserts the areas of one area set, inside the transaction opened by `replaceAreaSet`.
 public final class AreaSetWriter {
     let db: Database

@@ -1,35 +1,6 @@
 import Atlas
 import GRDB
 
-/// A stored index result of one area (what areas.csv and the atlas show).
-public struct StoredIndexScore: Sendable, Equatable {
-    public var score: Double?
-    public var percentile: Double?
-    public var decile: Int?
-    public var notRankedReason: String?
-    public var missingComponents: [String]
-    public var percentileP5: Double?
-    public var percentileP95: Double?
-    public var topDecileShare: Double?
-    public var cluster: String?
-    public var underReached: Bool?
-}
-
-/// What the index stage adds per area beyond the score: stability, cluster, reach flag.
-public struct IndexExtras: Sendable {
-    public var stability: [String: IndexStability.AreaStability]
-    public var clusters: [String: SpatialAutocorrelation.Local]
-    public var underReached: Set<String>?
-    public var measures: [(String, Double?)]
-    public init(stability: [String: IndexStability.AreaStability], clusters: [String: SpatialAutocorrelation.Local],
-                underReached: Set<String>?, measures: [(String, Double?)]) {
-        self.stability = stability
-        self.clusters = clusters
-        self.underReached = underReached
-        self.measures = measures
-    }
-}
-
 extension AtlasStore {
     /// Replaces the results of one index for an area set, in one transaction.
     public func replaceIndex(_ result: RiskIndexResult, extras: IndexExtras, level: AreaLevel, year: Int) throws {

@@ -1,31 +1,6 @@
 import Atlas
 import GRDB
 
-/// A flyer plan as stored: what was asked, what was chosen, and what was left out.
-public struct StoredTargetPlan: Sendable {
-    public var goal: FlyerTargeting.Goal
-    public var budget: Int
-    /// How the catchment was given ("municipalities Dordrecht, Zwijndrecht", "5 km around 3311", …).
-    public var catchment: String
-    public var volunteerDistance: Double
-    public var category: Category?
-    public var preferUnderReached: Bool
-    public var contiguityBonus: Double?
-    public var plan: FlyerTargeting.Plan
-
-    public init(goal: FlyerTargeting.Goal, budget: Int, catchment: String, volunteerDistance: Double, category: Category?,
-                preferUnderReached: Bool, contiguityBonus: Double?, plan: FlyerTargeting.Plan) {
-        self.goal = goal
-        self.budget = budget
-        self.catchment = catchment
-        self.volunteerDistance = volunteerDistance
-        self.category = category
-        self.preferUnderReached = preferUnderReached
-        self.contiguityBonus = contiguityBonus
-        self.plan = plan
-    }
-}
-
 extension AtlasStore {
     /// Replaces the flyer plan of an area set, in one transaction.
     public func replaceTargetPlan(_ stored: StoredTargetPlan, level: AreaLevel, year: Int) throws {

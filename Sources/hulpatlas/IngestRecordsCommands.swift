@@ -96,7 +96,8 @@ struct AnalyseCommand: ParsableCommand {
     func run() throws {
         let store = try AtlasStore(path: db, readOnly: true)
         let config = try options.load()
-        let written = try MatchHistoryReport.write(store: store, requests: store.requests(), folder: out, rule: config.outcome,
+        let written = try MatchHistoryReport.write(requests: try store.requests(), helpers: try store.helpers(),
+                                                   locator: try StoredInputs.locator(store), folder: out, rule: config.outcome,
                                                    suppression: Suppression(threshold: config.suppressionThreshold))
         print(IngestSummaryText.analysis(written, threshold: config.suppressionThreshold))
         for file in written.files { print("  \(out)/\(file)") }

@@ -101,7 +101,7 @@ struct RunCommand: ParsableCommand {
             print("\n" + IngestSummaryText.analysis(analysis, threshold: config.suppressionThreshold))
         }
         try RejectsTable.write(rejects, to: outputs.path("rejected.csv"))
-        try AtlasGeoPackage.write(store: store, set: set, areas: areaRecords, plan: plan, suppression: suppression,
+        try AtlasGeoPackage.write(try StoredInputs.atlas(store, set: set, plan: plan), areas: areaRecords, suppression: suppression,
                                   to: outputs.path("atlas.gpkg"))
         let sheets = outputs.written.filter { $0.hasSuffix(".csv") }
         try Workbook.write(sheets: sheets.map { (($0 as NSString).deletingPathExtension, outputs.path($0)) },
