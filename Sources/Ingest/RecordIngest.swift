@@ -1,7 +1,6 @@
 import Atlas
 import Config
 import Foundation
-import GRDB
 import Store
 
 /// What `ingest requests` / `ingest helpers` did. Counts add up: read = accepted + rejected.
@@ -31,9 +30,8 @@ public enum RecordIngest {
                                     file: path, delimiter: reader.delimiterName)
         let parser = RequestRowParser(file: path, columns: columns, headerCount: reader.header.count,
                                       config: config.requests, today: today)
-        return try run(kind: "requests", idField: "request_id", reader: reader, store: store, upserter: AtlasStore.requestUpserter,
-                       parse: { record in parser.parse(record).map { ($0.0.id, $0.0, $0.1) } },
-                       arguments: { AtlasStore.arguments($0, runID: $1, ids: $2) })
+        return try run(.requests, idField: "request_id", reader: reader, store: store,
+                       parse: { record in parser.parse(record).map { ($0.0.id, $0.0, $0.1) } })
     }
 
     public static func helpers(path: String, config: HulpatlasConfig = HulpatlasConfig(), store: AtlasStore,
@@ -44,34 +42,25 @@ public enum RecordIngest {
                                     file: path, delimiter: reader.delimiterName)
         let parser = HelperRowParser(file: path, columns: columns, headerCount: reader.header.count,
                                      config: config.helpers, today: today)
-        return try run(kind: "helpers", idField: "helper_id", reader: reader, store: store, upserter: AtlasStore.helperUpserter,
-                       parse: { record in parser.parse(record).map { ($0.0.id, $0.0, $0.1) } },
-                       arguments: { AtlasStore.arguments($0, runID: $1, ids: $2) })
+        return try run(.helpers, idField: "helper_id", reader: reader, store: store,
+                       parse: { record in parser.parse(record).map { ($0.0.id, $0.0, $0.1) } })
     }
 
     private static func run<Value: Hashable>(
-        kind: String, idField: String, reader: CSVRecordReader, store: AtlasStore,
-        upserter makeUpserter: (Database) throws -> RecordUpserter,
-        parse: (CSVRecordReader.Record) -> Result<(String, Value, [Reject]), Reject>,
-        arguments: (Value, Int64, Pseudonymiser) -> StatementArguments
+        _ kind: StoredRecordKind<Value>, idField: String, reader: CSVRecordReader, store: AtlasStore,
+        parse: (CSVRecordReader.Record) -> Result<(String, Value, [Reject]), Reject>
     ) throws -> RecordIngestSummary {
-        let started = Date()
-        return try store.write { db in
-            let runID = try AtlasStore.beginRun(db, kind: kind, startedAt: started)
-            let upserter = try makeUpserter(db)
-            let ids = try AtlasStore.pseudonymiser(db)
+        let (tally, changes, runID) = try store.ingestRecords(kind, file: reader.path, startedAt: Date()) { session in
             var read = 0, accepted = 0
             var rejects: [Reject] = []
-            // id → (line, hash of the row), enough to tell an exact repeat from a conflict, kept in
-            // a temporary table so that memory stays bounded however long the file is.
-            let seen = try SeenIDs(db)
+            // id → (line, hash of the row): enough to tell an exact repeat from a conflict.
             while let record = try reader.next() {
                 read += 1
                 switch parse(record) {
                 case let .failure(reject):
                     rejects.append(reject)
                 case let .success((id, value, valueRejects)):
-                    if let first = try seen.insert(id, line: record.line, hash: value.hashValue) {
+                    if let first = try session.firstSeen(id, line: record.line, hash: value.hashValue) {
                         let reason = first.hash == value.hashValue
                             ? "repeats line \(first.line) exactly; ignored"
                             : "this id is already on line \(first.line) with different data; the first is kept"
@@ -79,21 +68,17 @@ public enum RecordIngest {
                         continue
                     }
                     rejects += valueRejects
-                    try upserter.upsert(arguments(value, runID, ids))
+                    try session.upsert(value)
                     accepted += 1
                 }
             }
-            try seen.drop()
-            let counts = try upserter.finish()
-            try AtlasStore.finishRun(db, runID: runID,
-                                     files: [IngestFileCount(file: reader.path, role: kind, read: read, accepted: accepted)],
-                                     rejects: rejects)
-            var summary = RecordIngestSummary(kind: kind, file: reader.path, read: read, accepted: accepted,
-                                              blankLines: reader.blankLines, delimiter: reader.delimiterName, changes: counts,
-                                              rejects: rejects, runID: runID)
-            summary.windows1252Fields = reader.windows1252Fields
-            return summary
+            return RecordIngestTally(read: read, accepted: accepted, rejects: rejects)
         }
+        var summary = RecordIngestSummary(kind: kind.kindName, file: reader.path, read: tally.read, accepted: tally.accepted,
+                                          blankLines: reader.blankLines, delimiter: reader.delimiterName, changes: changes,
+                                          rejects: tally.rejects, runID: runID)
+        summary.windows1252Fields = reader.windows1252Fields
+        return summary
     }
 }
 
@@ -105,31 +90,4 @@ extension Day {
         let c = calendar.dateComponents([.year, .month, .day], from: Date())
         return Day(year: c.year!, month: c.month!, day: c.day!)!
     }
-}
-
-/// The ids of one ingest so far, in a temporary SQLite table (on disk, not in memory).
-final class SeenIDs {
-    private let db: Database
-    private let insert: Statement
-    private let lookup: Statement
-
-    init(_ db: Database) throws {
-        self.db = db
-        try db.execute(sql: """
-            DROP TABLE IF EXISTS temp.ingest_seen;
-            CREATE TEMP TABLE ingest_seen (id TEXT PRIMARY KEY, line INTEGER NOT NULL, row_hash INTEGER NOT NULL) WITHOUT ROWID;
-            """)
-        insert = try db.makeStatement(sql: "INSERT INTO temp.ingest_seen VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING")
-        lookup = try db.makeStatement(sql: "SELECT line, row_hash FROM temp.ingest_seen WHERE id = ?")
-    }
-
-    /// Records `id`; returns the first occurrence when the id was seen before.
-    func insert(_ id: String, line: Int, hash: Int) throws -> (line: Int, hash: Int)? {
-        try insert.execute(arguments: [id, line, hash])
-        guard db.changesCount == 0 else { return nil }
-        guard let row = try Row.fetchOne(lookup, arguments: [id]) else { return nil }
-        return (row[0], row[1])
-    }
-
-    func drop() throws { try db.execute(sql: "DROP TABLE IF EXISTS temp.ingest_seen") }
 }
