@@ -11,8 +11,9 @@ public enum ExportFormat: String, CaseIterable, Sendable { case csv, xlsx, gpkg 
 public enum ExportStage {
     /// The tidy tables as CSV files in `folder`; returns their names in the order written and
     /// the match-history analysis (nil without requests).
-    public static func tables(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], requests: [HelpRequest],
-                       config: HulpatlasConfig, folder: String) throws -> (files: [String], analysis: MatchHistoryReport.Written?) {
+    public static func tables(_ context: RunContext, config: HulpatlasConfig, folder: String) throws
+        -> (files: [String], analysis: MatchHistoryReport.Written?) {
+        let (store, set, areas, requests) = (context.store, context.set, context.areas, context.requests)
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         let suppression = Suppression(threshold: config.suppressionThreshold)
         let scores = try store.indexScores(level: set.level, year: set.year)
@@ -29,7 +30,7 @@ public enum ExportStage {
         }
         var analysis: MatchHistoryReport.Written?
         if !requests.isEmpty {
-            analysis = try MatchHistoryReport.write(requests: requests, helpers: try store.helpers(), locator: try StoredInputs.locator(store),
+            analysis = try MatchHistoryReport.write(requests: requests, helpers: context.helpers, locator: try context.locator(),
                                                     folder: folder, rule: config.outcome,
                                                     suppression: suppression)
             files += analysis!.files
@@ -39,22 +40,21 @@ public enum ExportStage {
         return (files, analysis)
     }
 
-    public static func write(_ format: ExportFormat, store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord],
-                      requests: [HelpRequest], config: HulpatlasConfig, folder: String) throws -> [String] {
+    public static func write(_ format: ExportFormat, context: RunContext, config: HulpatlasConfig, folder: String) throws -> [String] {
         switch format {
         case .csv:
-            return try tables(store: store, set: set, areas: areas, requests: requests, config: config, folder: folder).files
+            return try tables(context, config: config, folder: folder).files
         case .xlsx:
             let scratch = (folder as NSString).appendingPathComponent(".export-\(getpid())")
             try createOutputFolder(scratch)
             defer { try? FileManager.default.removeItem(atPath: scratch) }
-            let files = try tables(store: store, set: set, areas: areas, requests: requests, config: config, folder: scratch).files
+            let files = try tables(context, config: config, folder: scratch).files
             try Workbook.write(sheets: files.map { (($0 as NSString).deletingPathExtension, (scratch as NSString).appendingPathComponent($0)) },
                                to: (folder as NSString).appendingPathComponent("hulpatlas.xlsx"))
             return ["hulpatlas.xlsx"]
         case .gpkg:
-            try AtlasGeoPackage.write(try StoredInputs.atlas(store, set: set, plan: try store.targetPlan(level: set.level, year: set.year)),
-                                      areas: areas,
+            let plan = try context.store.targetPlan(level: context.set.level, year: context.set.year)
+            try AtlasGeoPackage.write(try StoredInputs.atlas(context, plan: plan), areas: context.areas,
                                       suppression: Suppression(threshold: config.suppressionThreshold),
                                       to: (folder as NSString).appendingPathComponent("atlas.gpkg"))
             return ["atlas.gpkg"]

@@ -8,41 +8,32 @@ import Store
 /// Computes and stores both indices for an area set, with their stability, spatial clusters
 /// and (when the store holds requests) reach; returns the summary to print.
 public enum IndexStage {
-    /// Queen neighbours of the areas and the number of shapes without any. The shapes are
-    /// freed on return, before the indices are computed (about 1 GB for 456,661 PC6 areas).
-    private static func contiguity(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord]) throws
-        -> (neighbours: [[Int]], islands: Int) {
-        let wkb = try store.areaGeometries(level: set.level, year: set.year)
-        let geometries = areas.map { a in wkb[a.code].flatMap { try? Geometry(wkb: [UInt8]($0)) } }
-        let neighbours = Contiguity.queen(geometries, map: Parallel.map)
-        return (neighbours, neighbours.enumerated().filter { geometries[$0.offset] != nil && $0.element.isEmpty }.count)
-    }
-
     /// The reach of the stored match history in the areas; nil without requests. In a wijk or
     /// buurt set a request is placed in the area that contains its postcode's point (stored PC6,
     /// else PC4 areas).
-    public static func reach(_ requests: [HelpRequest], areas: [AreaRecord], store: AtlasStore, set: AreaSetInfo) throws
-        -> [String: Reach.AreaReach]? {
+    public static func reach(_ context: RunContext) throws -> [String: Reach.AreaReach]? {
+        let (requests, areas, set) = (context.requests, context.areas, context.set)
         guard !requests.isEmpty else { return nil }
         guard !set.level.isPostcode else { return Reach.compute(requests, areas: areas) }
-        let locator = try StoredInputs.locator(store)
+        let locator = try context.locator()
         guard locator.hasAreas else {
             throw StageFailure(description: "requests are placed in \(set.level.rawValue) areas by the point of their postcode: "
                                + "ingest PC4 (or PC6) areas into the same store first (hulpatlas ingest areas cbs_pc4_….gpkg)")
         }
-        let wkb = try store.areaGeometries(level: set.level, year: set.year)
-        let finder = AreaFinder(areas.compactMap { a in
-            wkb[a.code].flatMap { try? Geometry(wkb: [UInt8]($0)) }.map { (a.code, $0) }
-        })
+        let shapes = try context.shapes()
+        let finder = AreaFinder(zip(areas, shapes).compactMap { a, shape in shape.map { (a.code, $0) } })
         return Reach.compute(requests, areas: areas) { postcode in
             locator.place(postcode).flatMap { finder.area(containingX: $0.x, y: $0.y) }
         }
     }
 
-    /// `areas` are the set's stored areas (the caller loads them once and may use them again)
-    /// and `reach` that of the stored match history (`reach(_:areas:)`).
-    public static func run(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], reach: [String: Reach.AreaReach]?,
-                    definitions: [RiskIndexDefinition], settings: RiskIndexSettings, allowEmpty: Bool = false) throws -> String {
+    /// Computes, checks and stores the indices of the context's area set, with the reach of its
+    /// history; returns the summary to print.
+    /// `releaseHistory`: the command needs the history for the reach only (it is freed before
+    /// the indices are computed).
+    public static func run(_ context: RunContext, definitions: [RiskIndexDefinition], settings: RiskIndexSettings,
+                           allowEmpty: Bool = false, releaseHistory: Bool = false) throws -> String {
+        let (store, set, areas) = (context.store, context.set, context.areas)
         var out: [String] = []
         // An index that ranks nothing makes every later number empty: say why before storing anything.
         let preparedSets = definitions.map { RiskIndex.Prepared(areas, definition: $0, settings: settings) }
@@ -59,13 +50,15 @@ public enum IndexStage {
                                    + "or pass --allow-empty")
             }
         }
+        let reach = try reach(context)
+        if releaseHistory { context.releaseHistory() }
         if let reach {
             try store.replaceReach(reach, level: set.level, year: set.year)
             let counted = reach.values.reduce(0) { $0 + $1.requests }
             out.append("reach: \(counted) help requests placed in \(reach.values.filter { $0.requests > 0 }.count) areas")
         }
 
-        let (neighbours, islands) = try contiguity(store: store, set: set, areas: areas)
+        let (neighbours, islands) = try context.neighbours()
         out.append("contiguity (queen, 10 m tolerance): \(neighbours.reduce(0) { $0 + $1.count } / 2) neighbour pairs, "
                    + "\(islands) areas without neighbours")
 

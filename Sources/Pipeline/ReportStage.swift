@@ -6,9 +6,10 @@ import Store
 
 /// Builds the report data from the store and writes the reports.
 public enum ReportStage {
-    public static func run(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], requests: [HelpRequest], helpers: [Helper],
-                    config: HulpatlasConfig, settings: ReportSettings, locations: [String]?,
-                    folder: String) throws -> [ReportWriter.Written] {
+    /// The reports of the context's history (shapes and locator from the context, loaded once).
+    public static func run(_ context: RunContext, config: HulpatlasConfig, settings: ReportSettings, locations: [String]?,
+                           folder: String) throws -> [ReportWriter.Written] {
+        let (store, set, areas, requests, helpers) = (context.store, context.set, context.areas, context.requests, context.helpers)
         guard !requests.isEmpty else {
             throw StageFailure(description: "the store holds no match history: a quarterly report needs requests "
                                       + "(hulpatlas ingest requests FILE)")
@@ -21,11 +22,11 @@ public enum ReportStage {
         }
         let reports = try ReportWriter.plan(requests: requests, quarters: quarters, locations: locations)
         let data = ReportData(
-            areas: areas, geometries: try store.areaGeometries(level: set.level, year: set.year),
+            areas: areas, geometries: try context.geometries(),
             scores: try store.indexScores(level: set.level, year: set.year),
             reach: try store.reach(level: set.level, year: set.year),
             plan: try store.targetPlan(level: set.level, year: set.year), requests: requests, helpers: helpers,
-            locator: try StoredInputs.locator(store),
+            locator: try context.locator(),
             pc4Locator: Locator(pc6Points: [:], pc4Points: try store.areaPoints(level: .pc4)),
             rule: config.outcome, suppression: Suppression(threshold: config.suppressionThreshold),
             language: settings.language, lowHelpersPerRequest: settings.lowHelpersPerRequest,

@@ -9,11 +9,11 @@ public enum StoredInputs {
         Locator(pc6Points: try store.areaPoints(level: .pc6), pc4Points: try store.areaPoints(level: .pc4))
     }
 
-    /// The atlas GeoPackage's model of an area set, with `plan` (the stored one when nil is not meant:
-    /// pass `try store.targetPlan(…)`).
-    public static func atlas(_ store: AtlasStore, set: AreaSetInfo, plan: StoredTargetPlan?) throws -> AtlasGeoPackage.Model {
-        AtlasGeoPackage.Model(
-            geometries: try store.areaGeometries(level: set.level, year: set.year).mapValues { [UInt8]($0) },
+    /// The atlas GeoPackage's model of the context's area set, with `plan` (nil: no targets layer).
+    public static func atlas(_ context: RunContext, plan: StoredTargetPlan?) throws -> AtlasGeoPackage.Model {
+        let (store, set) = (context.store, context.set)
+        return AtlasGeoPackage.Model(
+            geometries: try context.geometries().mapValues { [UInt8]($0) },
             indicators: try store.indicators(level: set.level, year: set.year).map(\.name),
             scores: try store.indexScores(level: set.level, year: set.year),
             reach: try store.reach(level: set.level, year: set.year), plan: plan)

@@ -9,16 +9,17 @@ import Store
 /// stores the plan and returns it.
 public enum TargetStage {
 
-    /// `areas` are the set's stored areas; `requests` and `helpers` the stored match history.
-    public static func run(store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord], requests: [HelpRequest], helpers: [Helper],
-                    settings: TargetSettings, models standard: [String: AtRiskModel], date: Day? = nil) throws
-        -> StoredTargetPlan {
+    /// Plans from the context's areas, history and register; `date` is the day volunteers must
+    /// be active on (default: the last request's).
+    public static func run(_ context: RunContext, settings: TargetSettings, models standard: [String: AtRiskModel],
+                           date: Day? = nil) throws -> StoredTargetPlan {
+        let (store, set, areas, requests, helpers) = (context.store, context.set, context.areas, context.requests, context.helpers)
         let scores = try store.indexScores(level: set.level, year: set.year)
         guard !scores.isEmpty else {
             throw StageFailure(description: "the store holds no risk indices for \(set.level.rawValue) \(set.year): run `hulpatlas index` first")
         }
         let reach = try store.reach(level: set.level, year: set.year)
-        let locator = try StoredInputs.locator(store)
+        let locator = try context.locator()
 
         let day = date ?? requests.map(\.createdAt).max() ?? helpers.map(\.activeFrom).max()
         let active = helpers.filter { h in
@@ -52,10 +53,7 @@ public enum TargetStage {
         }
         let (catchment, described) = try catchment(settings, locator: locator)
         var neighbours: [[Int]]?
-        if settings.contiguityBonus != nil {
-            let wkb = try store.areaGeometries(level: set.level, year: set.year)
-            neighbours = Contiguity.queen(areas.map { a in wkb[a.code].flatMap { try? Geometry(wkb: [UInt8]($0)) } }, map: Parallel.map)
-        }
+        if settings.contiguityBonus != nil { neighbours = try context.neighbours().neighbours }
         let request = FlyerTargeting.Request(budget: settings.budget, goal: settings.goal, catchment: catchment,
                                              volunteerDistance: settings.volunteerKm * 1000,
                                              preferUnderReached: settings.preferUnderReached,
@@ -115,13 +113,14 @@ public enum TargetStage {
 
 extension TargetStage {
     /// targets.csv and targets.gpkg (the areas and targets layers, styled for QGIS).
-    public static func writeOutputs(_ stored: StoredTargetPlan, store: AtlasStore, set: AreaSetInfo, areas: [AreaRecord],
-                             suppression: Suppression, folder: String) throws {
+    public static func writeOutputs(_ stored: StoredTargetPlan, context: RunContext, suppression: Suppression,
+                                    folder: String) throws {
+        let (store, set, areas) = (context.store, context.set, context.areas)
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         try TargetsTable.write(stored.plan, areas: areas, scores: try store.indexScores(level: set.level, year: set.year),
                                reach: try store.reach(level: set.level, year: set.year), suppression: suppression,
                                to: path("targets.csv"))
-        try AtlasGeoPackage.write(try StoredInputs.atlas(store, set: set, plan: stored), areas: areas, suppression: suppression,
+        try AtlasGeoPackage.write(try StoredInputs.atlas(context, plan: stored), areas: areas, suppression: suppression,
                                   to: path("targets.gpkg"))
     }
 

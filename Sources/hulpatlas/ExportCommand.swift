@@ -23,10 +23,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let (store, set) = try selection.open(readOnly: true)
         let config = try options.load()
-        let areas = try store.areas(level: set.level, year: set.year)
         try createOutputFolder(out)
-        for file in try ExportStage.write(format, store: store, set: set, areas: areas, requests: try store.requests(),
-                                          config: config, folder: out) {
+        for file in try ExportStage.write(format, context: try RunContext(store: store, set: set), config: config, folder: out) {
             print("  \(out)/\(file)")
         }
     }

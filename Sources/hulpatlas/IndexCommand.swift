@@ -29,11 +29,8 @@ struct IndexCommand: ParsableCommand {
         let config = try options.load()
         var settings = config.indexSettings
         if let minimumPopulation { settings.minimumPopulation = minimumPopulation }
-        let areas = try store.areas(level: set.level, year: set.year)
-        // Only the reach is needed from the match history: the requests are freed before the
-        // indices are computed (1,000,000 requests take about 500 MB).
-        let reach = try IndexStage.reach(try store.requests(), areas: areas, store: store, set: set)
-        print(try IndexStage.run(store: store, set: set, areas: areas, reach: reach,
-                                 definitions: config.indexDefinitions(), settings: settings, allowEmpty: allowEmpty))
+        // Only the reach is needed from the match history: it is freed before the indices are computed.
+        print(try IndexStage.run(try RunContext(store: store, set: set), definitions: config.indexDefinitions(),
+                                 settings: settings, allowEmpty: allowEmpty, releaseHistory: true))
     }
 }

@@ -55,9 +55,8 @@ struct ReportCommand: ParsableCommand {
         let config = try options.load()
         var settings = config.report
         report.apply(to: &settings)
-        let written = try ReportStage.run(store: store, set: set, areas: try store.areas(level: set.level, year: set.year),
-                                          requests: try store.requests(), helpers: try store.helpers(), config: config,
-                                          settings: settings, locations: locations.isEmpty ? nil : locations, folder: out)
+        let written = try ReportStage.run(try RunContext(store: store, set: set), config: config, settings: settings,
+                                          locations: locations.isEmpty ? nil : locations, folder: out)
         for w in written { print("  \(out)/\(w.file)") }
         print("  \(out)/report_figures.csv")
     }

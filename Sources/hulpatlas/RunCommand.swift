@@ -78,30 +78,27 @@ struct RunCommand: ParsableCommand {
         }
 
         let set = try store.resolveAreaSet(level: summary.level, year: summary.year)
-        let areaRecords = try store.areas(level: set.level, year: set.year)
-        let history = try store.requests()
-        let register = try store.helpers()
-        print("\n" + (try IndexStage.run(store: store, set: set, areas: areaRecords,
-                                         reach: IndexStage.reach(history, areas: areaRecords, store: store, set: set),
-                                         definitions: config.indexDefinitions(), settings: config.indexSettings,
+        // Every stage reads from one context: the areas, history and register are loaded once,
+        // the shapes, neighbours and locator when first needed.
+        let context = try RunContext(store: store, set: set)
+        let (areaRecords, history) = (context.areas, context.requests)
+        print("\n" + (try IndexStage.run(context, definitions: config.indexDefinitions(), settings: config.indexSettings,
                                          allowEmpty: target.allowEmpty || config.target.allowEmpty)))
 
         var targetSettings = config.target
         target.apply(to: &targetSettings)
-        let plan = try TargetStage.run(store: store, set: set, areas: areaRecords, requests: history, helpers: register,
-                                       settings: targetSettings, models: try config.atRiskModels())
+        let plan = try TargetStage.run(context, settings: targetSettings, models: try config.atRiskModels())
         print("\n" + TargetStage.summary(plan))
 
         let suppression = Suppression(threshold: config.suppressionThreshold)
         let outputs = Outputs(folder: out)
-        let tables = try ExportStage.tables(store: store, set: set, areas: areaRecords, requests: history, config: config,
-                                            folder: out)
+        let tables = try ExportStage.tables(context, config: config, folder: out)
         for file in tables.files { _ = outputs.path(file) }
         if let analysis = tables.analysis {
             print("\n" + IngestSummaryText.analysis(analysis, threshold: config.suppressionThreshold))
         }
         try RejectsTable.write(rejects, to: outputs.path("rejected.csv"))
-        try AtlasGeoPackage.write(try StoredInputs.atlas(store, set: set, plan: plan), areas: areaRecords, suppression: suppression,
+        try AtlasGeoPackage.write(try StoredInputs.atlas(context, plan: plan), areas: areaRecords, suppression: suppression,
                                   to: outputs.path("atlas.gpkg"))
         let sheets = outputs.written.filter { $0.hasSuffix(".csv") }
         try Workbook.write(sheets: sheets.map { (($0 as NSString).deletingPathExtension, outputs.path($0)) },
@@ -111,8 +108,7 @@ struct RunCommand: ParsableCommand {
         report.apply(to: &reportSettings)
         var reports: [ReportWriter.Written] = []
         if !history.isEmpty {
-            reports = try ReportStage.run(store: store, set: set, areas: areaRecords, requests: history, helpers: register,
-                                          config: config, settings: reportSettings, locations: nil, folder: out)
+            reports = try ReportStage.run(context, config: config, settings: reportSettings, locations: nil, folder: out)
             _ = outputs.path("report_figures.csv")
         }
         let title = config.run.name ?? (out as NSString).lastPathComponent

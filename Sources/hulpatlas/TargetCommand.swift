@@ -90,13 +90,11 @@ struct TargetCommand: ParsableCommand {
         let config = try options.load()
         var settings = config.target
         target.apply(to: &settings)
-        let areas = try store.areas(level: set.level, year: set.year)
-        let stored = try TargetStage.run(store: store, set: set, areas: areas, requests: try store.requests(),
-                                         helpers: try store.helpers(), settings: settings,
-                                         models: try config.atRiskModels())
+        let context = try RunContext(store: store, set: set)
+        let stored = try TargetStage.run(context, settings: settings, models: try config.atRiskModels())
         try createOutputFolder(out)
         let suppression = Suppression(threshold: config.suppressionThreshold)
-        try TargetStage.writeOutputs(stored, store: store, set: set, areas: areas, suppression: suppression, folder: out)
+        try TargetStage.writeOutputs(stored, context: context, suppression: suppression, folder: out)
         print(TargetStage.summary(stored))
         print("  \(out)/targets.csv\n  \(out)/targets.gpkg")
     }

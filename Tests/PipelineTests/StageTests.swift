@@ -9,7 +9,7 @@ import TestSupport
 
 /// The stages as a library, on an in-memory store with the sample.
 @Suite struct StageTests {
-    static func store(history: Bool = true) throws -> (AtlasStore, AreaSetInfo) {
+    static func store(history: Bool = true) throws -> (AtlasStore, AreaSetInfo) {  // the sample, ingested
         let store = try AtlasStore()
         var options = AreaIngestOptions(boundaries: Fixtures.sample("cbs_pc4_2020_drechtsteden.gpkg"))
         options.statistics = [Fixtures.sample("pc4_gemeente_drechtsteden.csv")]
@@ -24,10 +24,8 @@ import TestSupport
 
     @Test func theIndexStageStoresBothIndicesAndTheReach() throws {
         let (store, set) = try Self.store()
-        let areas = try store.areas(level: set.level, year: set.year)
-        let reach = try IndexStage.reach(try store.requests(), areas: areas, store: store, set: set)
-        let summary = try IndexStage.run(store: store, set: set, areas: areas, reach: reach,
-                                         definitions: try HulpatlasConfig().indexDefinitions(), settings: RiskIndexSettings())
+        let context = try RunContext(store: store, set: set)
+        let summary = try IndexStage.run(context, definitions: try HulpatlasConfig().indexDefinitions(), settings: RiskIndexSettings())
         #expect(summary.contains("debt index over 67 pc4 2020 areas: 67 ranked"))
         let scores = try store.indexScores(level: set.level, year: set.year)
         #expect(scores.count == 67 && scores.values.allSatisfy { $0["debt"]?.percentile != nil && $0["loneliness"] != nil })
@@ -35,32 +33,46 @@ import TestSupport
     }
 
     @Test func anIndexThatRanksNothingFailsAndStoresNothing() throws {
-        let (store, set) = try Self.store(history: false)
-        let thin = try store.areas(level: set.level, year: set.year).map { a in
-            AreaRecord(code: a.code, level: a.level, year: a.year, municipality: a.municipality, areaM2: a.areaM2,
-                       pointX: a.pointX, pointY: a.pointY, values: ["aantal_inwoners": a.values["aantal_inwoners"] ?? .empty])
-        }
+        // The sample's shapes and codes only: no statistics, so no component can be computed.
+        let store = try AtlasStore()
+        var options = AreaIngestOptions(boundaries: Fixtures.sample("cbs_pc4_2020_drechtsteden.gpkg"))
+        options.boundariesOnly = true
+        _ = try AreaIngest.run(options, store: store)
+        let set = try store.resolveAreaSet(level: nil, year: nil)
         #expect {
-            try IndexStage.run(store: store, set: set, areas: thin, reach: nil,
-                               definitions: try HulpatlasConfig().indexDefinitions(), settings: RiskIndexSettings())
+            try IndexStage.run(try RunContext(store: store, set: set), definitions: try HulpatlasConfig().indexDefinitions(),
+                               settings: RiskIndexSettings())
         } throws: { "\($0)".contains("ranks none of the 67 areas") && "\($0)".contains("--allow-empty") }
         #expect(try store.indexScores(level: set.level, year: set.year).isEmpty)
     }
 
     @Test func theTargetStagePlansWithinTheBudgetNearVolunteers() throws {
         let (store, set) = try Self.store()
-        let areas = try store.areas(level: set.level, year: set.year)
-        _ = try IndexStage.run(store: store, set: set, areas: areas,
-                               reach: try IndexStage.reach(try store.requests(), areas: areas, store: store, set: set),
-                               definitions: try HulpatlasConfig().indexDefinitions(), settings: RiskIndexSettings())
+        let context = try RunContext(store: store, set: set)
+        _ = try IndexStage.run(context, definitions: try HulpatlasConfig().indexDefinitions(), settings: RiskIndexSettings())
         var settings = TargetSettings()
         settings.budget = 12_000
-        let stored = try TargetStage.run(store: store, set: set, areas: areas, requests: try store.requests(),
-                                         helpers: try store.helpers(), settings: settings,
-                                         models: try HulpatlasConfig().atRiskModels())
+        settings.contiguityBonus = 0.25
+        let stored = try TargetStage.run(context, settings: settings, models: try HulpatlasConfig().atRiskModels())
         #expect(!stored.plan.targets.isEmpty && stored.plan.flyers <= 12_000)
         #expect(stored.plan.targets.allSatisfy { $0.nearestVolunteer <= 3000 })
         #expect(try store.targetPlan(level: set.level, year: set.year)?.plan.targets.count == stored.plan.targets.count)
         #expect(TargetStage.summary(stored).contains("\(stored.plan.targets.count) areas"))
+    }
+}
+
+/// The context loads once and keeps what several stages need.
+@Suite struct RunContextTests {
+    @Test func neighboursAndLocatorAreComputedOnceAndKept() throws {
+        let (store, set) = try StageTests.store()
+        let context = try RunContext(store: store, set: set)
+        #expect(context.areas.count == 67 && context.requests.count > 1000 && context.helpers.count > 100)
+        let first = try context.neighbours()
+        #expect(first.neighbours.count == 67 && first.neighbours.allSatisfy { !$0.isEmpty })
+        // Kept: the same answer without touching the store's geometries again.
+        #expect(try context.neighbours().neighbours == first.neighbours)
+        #expect(try context.locator().hasAreas)
+        context.releaseHistory()
+        #expect(context.requests.isEmpty && context.helpers.isEmpty && context.areas.count == 67)
     }
 }

@@ -1,0 +1,68 @@
+import Atlas
+import Foundation
+import Geo
+import Store
+
+/// What the stages of one run read, loaded from the store once and kept: the area set, its
+/// areas, the match history and register, and — when first asked for — the shapes, the queen
+/// neighbours (computed once for the index and the flyer plan) and the postcode locator.
+public final class RunContext {
+    public let store: AtlasStore
+    public let set: AreaSetInfo
+    public let areas: [AreaRecord]
+    public private(set) var requests: [HelpRequest]
+    public private(set) var helpers: [Helper]
+    private var wkb: [String: Data]?
+    private var queen: [[Int]]?
+    private var islandCount = 0
+    private var placed: Locator?
+
+    /// Loads the set's areas and the stored history and register.
+    public init(store: AtlasStore, set: AreaSetInfo) throws {
+        self.store = store
+        self.set = set
+        areas = try store.areas(level: set.level, year: set.year)
+        requests = try store.requests()
+        helpers = try store.helpers()
+    }
+
+    /// Frees the history and register (about 500 MB for 1,000,000 requests) when no later stage
+    /// of this command needs them.
+    public func releaseHistory() {
+        requests = []
+        helpers = []
+    }
+
+    /// The areas' shapes as ISO WKB (EPSG:28992), by code.
+    public func geometries() throws -> [String: Data] {
+        if let wkb { return wkb }
+        let loaded = try store.areaGeometries(level: set.level, year: set.year)
+        wkb = loaded
+        return loaded
+    }
+
+    /// The shapes parsed, in `areas` order (nil: no usable shape); not kept (about 1 GB for
+    /// the PC6 areas of the country).
+    public func shapes() throws -> [Geometry?] {
+        let wkb = try geometries()
+        return areas.map { a in wkb[a.code].flatMap { try? Geometry(wkb: [UInt8]($0)) } }
+    }
+
+    /// Queen neighbours (10 m tolerance) in `areas` order, and the shapes without any.
+    public func neighbours() throws -> (neighbours: [[Int]], islands: Int) {
+        if let queen { return (queen, islandCount) }
+        let shapes = try shapes()
+        let found = Contiguity.queen(shapes, map: Parallel.map)
+        queen = found
+        islandCount = found.indices.filter { shapes[$0] != nil && found[$0].isEmpty }.count
+        return (found, islandCount)
+    }
+
+    /// The stored PC6 and PC4 area points, to place postcodes.
+    public func locator() throws -> Locator {
+        if let placed { return placed }
+        let loaded = try StoredInputs.locator(store)
+        placed = loaded
+        return loaded
+    }
+}
