@@ -105,7 +105,7 @@ public enum CBSVocabulary {
 
     /// The unit words of a CBS unit row (normalised: lower case, single spaces).
     public static let units: Set<String> = ["%", "adressen/km2", "categorie", "code", "x 1 000 euro", "x1", "aantal", "euro",
-                                            "x 1 000 euro", "x 1000 euro", "km2", "ha", "jaar", "per km2"]
+                                            "x 1000 euro", "km2", "ha", "jaar", "per km2"]
 
     /// Lower case, runs of white space (newlines too) as one space, trimmed.
     public static func normalised(_ label: String) -> String {
@@ -134,6 +134,6 @@ public enum CBSVocabulary {
     /// Whether every non-empty cell of `row` is a CBS unit (and at least two are).
     public static func isUnitRow(_ row: [String]) -> Bool {
         let cells = row.map(normalised).filter { !$0.isEmpty }
-        return cells.count >= 2 && cells.allSatisfy { units.contains($0) || $0 == "code" }
+        return cells.count >= 2 && cells.allSatisfy(units.contains)
     }
 }

@@ -13,7 +13,7 @@ public enum AreaLevel: String, Sendable, CaseIterable, Codable {
 /// The code of an area of any level, in canonical form: "3311", "3311AB", "WK050501", "BU05050100".
 public struct AreaCode: Hashable, Sendable, CustomStringConvertible {
     public let code: String
-    public var level: AreaLevel { level_ }
+    public let level: AreaLevel
     public var description: String { code }
 
     public enum ParseError: Error, Equatable, CustomStringConvertible {
@@ -47,7 +47,7 @@ public struct AreaCode: Hashable, Sendable, CustomStringConvertible {
         // The usual case, a canonical postcode ("3311", "3311AB"), without any string work.
         if level == nil || level?.isPostcode == true, let canonical = Postcode.canonicalFastPath(raw) {
             code = canonical
-            level_ = canonical.utf8.count == 4 ? .pc4 : .pc6
+            self.level = canonical.utf8.count == 4 ? .pc4 : .pc6
             return
         }
         let text = raw.trimmingSpaces().uppercased()
@@ -57,7 +57,7 @@ public struct AreaCode: Hashable, Sendable, CustomStringConvertible {
                 let rest = text.dropFirst(2)
                 guard rest.count == count, digits(rest) else { throw .malformed(raw, level: lvl) }
                 code = text
-                level_ = lvl
+                self.level = lvl
                 return
             }
             if level == lvl {
@@ -70,13 +70,12 @@ public struct AreaCode: Hashable, Sendable, CustomStringConvertible {
         do {
             let postcode = try Postcode(parsing: raw)
             code = postcode.code
-            level_ = postcode.level
+            self.level = postcode.level
         } catch {
             throw .postcode(error)
         }
     }
 
-    private let level_: AreaLevel
 }
 
 /// A Dutch postcode in canonical form: "3311" or "3311AB".

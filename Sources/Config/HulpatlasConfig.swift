@@ -37,10 +37,6 @@ public struct HulpatlasConfig: Sendable, Equatable {
     public var report = ReportSettings()
     public var run = RunInputs()
 
-    /// The index definitions with the configured weights applied.
-    public func indexDefinitions() throws -> [RiskIndexDefinition] {
-        try indexDefinitionsWithVariants()
-    }
 
     /// The calibrated at-risk model of each index, for the configured variant.
     public func atRiskModels() throws -> [String: AtRiskModel] {
@@ -51,10 +47,13 @@ public struct HulpatlasConfig: Sendable, Equatable {
         return models
     }
 
-    private func indexDefinitionsWithVariants() throws -> [RiskIndexDefinition] {
+    /// The index definitions of the configured variants (default: the first), with the configured
+    /// weights applied.
+    public func indexDefinitions() throws -> [RiskIndexDefinition] {
         try ["debt", "loneliness"].map { name in
             let variants = RiskIndexDefinition.variants(of: name)
-            guard let definition = indexVariants[name].map({ v in variants.first { $0.variant == v } }) ?? variants.first else {
+            let wanted = indexVariants[name] ?? variants.first?.variant
+            guard let definition = variants.first(where: { $0.variant == wanted }) else {
                 throw ConfigError(file: "config", message: "[index.\(name)] variant must be one of: "
                                   + variants.map(\.variant).joined(separator: ", "))
             }

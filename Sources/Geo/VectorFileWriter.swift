@@ -13,12 +13,18 @@ public final class VectorFileWriter {
     private let transactions: Bool
 
     /// `driver` is a GDAL short name: "GPKG" (default) or "XLSX".
+    /// `.<name>.tmp-<pid>.<ext>` beside `path`: the one temporary name of every output file
+    /// (Reports' text files use it too, so that a killed run's leftovers are recognised).
+    public static func temporaryPath(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.deletingPathExtension().lastPathComponent).tmp-\(getpid()).\(url.pathExtension)").path
+    }
+
     public init(path: String, driver driverName: String = "GPKG") throws {
         GDALRuntime.ensureInitialised()
         self.path = path
-        let url = URL(fileURLWithPath: path)
-        temporaryPath = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.deletingPathExtension().lastPathComponent).tmp-\(getpid()).\(url.pathExtension)").path
+        temporaryPath = VectorFileWriter.temporaryPath(for: path)
         try? FileManager.default.removeItem(atPath: temporaryPath)
         guard let driver = GDALGetDriverByName(driverName) else {
             throw GeoError.gdal(operation: "find the \(driverName) driver", message: "GDAL was built without \(driverName)")

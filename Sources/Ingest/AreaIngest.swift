@@ -265,10 +265,8 @@ public enum AreaIngest {
                 try writer.insert(area, wkb: shape?.geometry.wkb())
                 storedCodes.insert(postcode.code)
             }
-            if lostLeadingZeros > 0, lostLeadingZeros * 2 >= areasRead {
-                throw IngestError.keyLosesLeadingZeros(file: fileName, column: keyColumn,
-                                                       example: boundaryRejects.first?.value ?? "")
-            }
+            try IngestError.checkLeadingZeros(lost: lostLeadingZeros, read: areasRead, file: fileName, column: keyColumn,
+                                              example: boundaryRejects.first?.value)
             guard writer.count > 0 else {
                 throw IngestError.noUsableAreas(file: fileName, rejected: boundaryRejects.count)
             }

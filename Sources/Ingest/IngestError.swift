@@ -49,3 +49,11 @@ public enum IngestError: Error, CustomStringConvertible, Equatable {
         }
     }
 }
+
+extension IngestError {
+    /// A key column read as numbers loses the BU/WK prefix and leading zeros of every code: when
+    /// at least half the rows lost them, the whole file is wrong, not some rows.
+    static func checkLeadingZeros(lost: Int, read: Int, file: String, column: String, example: String?) throws(IngestError) {
+        if lost > 0, lost * 2 >= read { throw .keyLosesLeadingZeros(file: file, column: column, example: example ?? "") }
+    }
+}

@@ -82,9 +82,7 @@ struct RIVMHealthTable {
             if let m = Self.measures[name] ?? Self.measures[stem] { measureAt.append((i, m)) }
         }
         guard !measureAt.isEmpty else {
-            throw IngestError.noRIVMMeasures(file: path, known: Self.measures.values.sorted().reduce(into: []) {
-                if $0.last != $1 { $0.append($1) }
-            })
+            throw IngestError.noRIVMMeasures(file: path, known: Set(Self.measures.values).sorted())
         }
         let sourceRows = SourceRows(dataset: dataset)
         var seen = Set<String>()
@@ -118,8 +116,11 @@ struct RIVMHealthTable {
             for (i, measure) in measureAt {
                 let column = Self.indicator(measure, age: age)
                 let text = feature.value(at: i).text.trimmingSpaces()
-                if text.isEmpty || text == "." { values[column] = .empty; continue }
-                guard let v = Double(text.replacingOccurrences(of: ",", with: ".")), v.isFinite, (0...100).contains(v) else {
+                // CBSValue's parser: "" and StatLine's "." are missing, a decimal comma is read,
+                // and nothing but decimal notation is a number (Double("0x1A") would be 26).
+                let cell = CBSValue(parsing: text)
+                if cell == .empty { values[column] = .empty; continue }
+                guard case let .number(v)? = cell, (0...100).contains(v) else {
                     rejects.append(Reject(file: path, line: line, field: names[i], value: text,
                                           reason: "not a percentage 0–100; the value is left missing", rowRejected: false))
                     continue

@@ -93,12 +93,8 @@ struct StatisticsTable {
     }
 
     private init(_ reader: RowReader) throws {
-        // A key column read as numbers loses the BU/WK prefix and leading zeros of every code:
-        // the whole file is wrong, not some rows.
-        if reader.lostLeadingZeros > 0, reader.lostLeadingZeros * 2 >= reader.rowsRead {
-            throw IngestError.keyLosesLeadingZeros(file: reader.file, column: reader.keyColumn,
-                                                   example: reader.rejects.first?.value ?? "")
-        }
+        try IngestError.checkLeadingZeros(lost: reader.lostLeadingZeros, read: reader.rowsRead, file: reader.file,
+                                          column: reader.keyColumn, example: reader.rejects.first?.value)
         file = reader.file
         keyColumn = reader.keyColumn
         municipalityColumn = reader.municipalityColumn

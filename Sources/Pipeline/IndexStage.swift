@@ -37,9 +37,9 @@ public enum IndexStage {
         var out: [String] = []
         // An index that ranks nothing makes every later number empty: say why before storing anything.
         let preparedSets = definitions.map { RiskIndex.Prepared(areas, definition: $0, settings: settings) }
+        let results = zip(definitions, preparedSets).map { RiskIndex.result($1, definition: $0) }
         if !allowEmpty {
-            for (definition, prepared) in zip(definitions, preparedSets) {
-                let result = RiskIndex.result(prepared, definition: definition)
+            for (definition, result) in zip(definitions, results) {
                 guard !result.scores.contains(where: \.ranked) else { continue }
                 let reasons = Dictionary(grouping: result.scores.compactMap(\.notRankedReason), by: { $0 }).mapValues(\.count)
                     .sorted { $0.value > $1.value }.map { "\($0.value) × \($0.key)" }.joined(separator: ", ")
@@ -62,8 +62,8 @@ public enum IndexStage {
         out.append("contiguity (queen, 10 m tolerance): \(neighbours.reduce(0) { $0 + $1.count } / 2) neighbour pairs, "
                    + "\(islands) areas without neighbours")
 
-        for (definition, prepared) in zip(definitions, preparedSets) {
-            let result = RiskIndex.result(prepared, definition: definition)
+        for (k, definition) in definitions.enumerated() {
+            let (prepared, result) = (preparedSets[k], results[k])
             let stability = IndexStability.compute(prepared)
 
             // Spatial statistics over the ranked areas, with neighbours among them.

@@ -13,8 +13,7 @@ public final class RunContext {
     public private(set) var requests: [HelpRequest]
     public private(set) var helpers: [Helper]
     private var wkb: [String: Data]?
-    private var queen: [[Int]]?
-    private var islandCount = 0
+    private var queen: (neighbours: [[Int]], islands: Int)?
     private var placed: Locator?
 
     /// Loads the set's areas and the stored history and register.
@@ -50,12 +49,12 @@ public final class RunContext {
 
     /// Queen neighbours (10 m tolerance) in `areas` order, and the shapes without any.
     public func neighbours() throws -> (neighbours: [[Int]], islands: Int) {
-        if let queen { return (queen, islandCount) }
+        if let queen { return queen }
         let shapes = try shapes()
         let found = Contiguity.queen(shapes, map: Parallel.map)
-        queen = found
-        islandCount = found.indices.filter { shapes[$0] != nil && found[$0].isEmpty }.count
-        return (found, islandCount)
+        let computed = (neighbours: found, islands: found.indices.filter { shapes[$0] != nil && found[$0].isEmpty }.count)
+        queen = computed
+        return computed
     }
 
     /// The stored PC6 and PC4 area points, to place postcodes.

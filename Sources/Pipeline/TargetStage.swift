@@ -18,6 +18,16 @@ public enum TargetStage {
         guard !scores.isEmpty else {
             throw StageFailure(description: "the store holds no risk indices for \(set.level.rawValue) \(set.year): run `hulpatlas index` first")
         }
+        // A misspelt municipality would choose nothing and replace the stored plan: name the known ones.
+        let known = Set(areas.compactMap(\.municipality))
+        let knownLower = Set(known.map { $0.lowercased() })
+        let unknown = settings.municipalities.filter { !knownLower.contains($0.lowercased()) }
+        if !unknown.isEmpty {
+            throw StageFailure(description: "no stored area lies in " + unknown.map { "'\($0)'" }.joined(separator: ", ")
+                               + (known.isEmpty ? "; the areas have no municipality (add a statistics table with a gemeente column)"
+                                  : "; known municipalities: " + known.sorted().joined(separator: ", "))
+                               + "; the stored flyer plan is unchanged")
+        }
         let reach = try store.reach(level: set.level, year: set.year)
         let locator = try context.locator()
 
@@ -41,16 +51,6 @@ public enum TargetStage {
             models[name] = (standard[name] ?? AtRiskModel.standard(for: name)!).fit(ranked)
         }
 
-        // A misspelt municipality would choose nothing and replace the stored plan: name the known ones.
-        let known = Set(areas.compactMap(\.municipality))
-        let knownLower = Set(known.map { $0.lowercased() })
-        let unknown = settings.municipalities.filter { !knownLower.contains($0.lowercased()) }
-        if !unknown.isEmpty {
-            throw StageFailure(description: "no stored area lies in " + unknown.map { "'\($0)'" }.joined(separator: ", ")
-                               + (known.isEmpty ? "; the areas have no municipality (add a statistics table with a gemeente column)"
-                                  : "; known municipalities: " + known.sorted().joined(separator: ", "))
-                               + "; the stored flyer plan is unchanged")
-        }
         let (catchment, described) = try catchment(settings, locator: locator)
         var neighbours: [[Int]]?
         if settings.contiguityBonus != nil { neighbours = try context.neighbours().neighbours }
@@ -74,10 +74,8 @@ public enum TargetStage {
     }
 
     public static func catchment(_ s: TargetSettings, locator: Locator) throws -> (FlyerTargeting.Catchment, String) {
-        let given = [!s.municipalities.isEmpty, s.around != nil, s.nearVolunteersKm != nil].filter { $0 }.count
-        guard given <= 1 else {
-            throw StageFailure(description: "give one catchment: municipalities, a radius around a point, or a distance to volunteers")
-        }
+        // The rules the config and the flags were checked by (settings built in code too).
+        if let problem = s.problems(name: { $0 }).first { throw StageFailure(description: problem) }
         if !s.municipalities.isEmpty {
             return (.municipalities(s.municipalities), "municipalities: " + s.municipalities.joined(separator: ", "))
         }

@@ -1,19 +1,14 @@
 import Foundation
+import Geo
 
 /// How every output file is written: to a temporary file beside it, `.<name>.tmp-<pid>.<ext>`
-/// (the same pattern as `VectorFileWriter`'s), renamed over the target when complete. A run
-/// killed half-way leaves such a file; the next run that writes into the folder removes the
-/// ones whose process is gone (`removeStaleTemporaries`).
+/// (`VectorFileWriter.temporaryPath`, the name the GeoPackage and XLSX writer uses too), renamed
+/// over the target when complete. A run killed half-way leaves such a file; the next run that
+/// writes into the folder removes the ones whose process is gone (`removeStaleTemporaries`).
 public enum OutputFile {
-    static func temporaryPath(for path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.deletingPathExtension().lastPathComponent).tmp-\(getpid()).\(url.pathExtension)").path
-    }
-
     /// Writes `data` to `path` atomically (temporary file, then rename).
     public static func write(_ data: Data, to path: String) throws(ReportError) {
-        let temporary = temporaryPath(for: path)
+        let temporary = VectorFileWriter.temporaryPath(for: path)
         do {
             try data.write(to: URL(fileURLWithPath: temporary))
         } catch {
@@ -66,25 +61,24 @@ public enum SpreadsheetSafe {
 
 /// The files hulpatlas writes into an output folder, so that no input is overwritten by them.
 public enum OutputNames {
-    static let fixed: Set<String> = Set(IndexPage.descriptions.map(\.file))
-        .union(["index.html", "report.html", "targets.gpkg", "distance_histogram.csv", "trend.csv"])
+    static let fixed: Set<String> = Set(IndexPage.descriptions.map(\.file)).union(["index.html", "targets.gpkg"])
 
     public static func isWritten(_ name: String) -> Bool {
         fixed.contains(name) || (name.hasPrefix("report") && name.hasSuffix(".html"))
     }
 
+    /// A path with `..`, `.` and links resolved.
+    static func resolved(_ path: String) -> URL { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath() }
+
     /// The inputs that lie in `folder` under a name hulpatlas writes there.
     public static func inputsOverwritten(by folder: String, inputs: [String]) -> [String] {
-        let target = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+        let target = resolved(folder).path
         return inputs.filter { input in
-            let url = URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath()
+            let url = resolved(input)
             return url.deletingLastPathComponent().path == target && isWritten(url.lastPathComponent)
         }
     }
 
-    /// Whether two paths name the same file (after `..`, `.` and links).
-    public static func sameFile(_ a: String, _ b: String) -> Bool {
-        URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath().path
-            == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath().path
-    }
+    /// Whether two paths name the same file.
+    public static func sameFile(_ a: String, _ b: String) -> Bool { resolved(a).path == resolved(b).path }
 }

@@ -42,18 +42,18 @@ public final class AtlasStore: Sendable {
         do {
             let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            if readOnly {
-                // Bring an older schema up to date first (no data changes), then read only.
-                if try DatabaseQueue(path: path, configuration: config).read({ try !Schema.migrator.hasCompletedMigrations($0) }) {
-                    let upgrade = try DatabaseQueue(path: path, configuration: config)
-                    try AtlasStore.check(upgrade, path: path, size: size)
-                    try Schema.migrator.migrate(upgrade)
-                }
-                config.readonly = true
+            let opened = try DatabaseQueue(path: path, configuration: config)
+            if existed { try AtlasStore.check(opened, path: path, size: size) }
+            // A read-only command, too, brings an older schema up to date first (no data changes).
+            if try !readOnly || opened.read({ try !Schema.migrator.hasCompletedMigrations($0) }) {
+                try Schema.migrator.migrate(opened)
             }
-            queue = try DatabaseQueue(path: path, configuration: config)
-            if existed { try AtlasStore.check(queue, path: path, size: size) }
-            if !readOnly { try Schema.migrator.migrate(queue) }
+            if readOnly {
+                config.readonly = true
+                queue = try DatabaseQueue(path: path, configuration: config)
+            } else {
+                queue = opened
+            }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
