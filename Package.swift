@@ -28,7 +28,7 @@ let package = Package(
                                                 .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "Pipeline", dependencies: ["Atlas", "Geo", "Store", "Config", "Ingest", "Reports"]),
         .executableTarget(name: "hulpatlas", dependencies: [
-            "Atlas", "Geo", "Store", "Config", "Ingest", "Reports", "Pipeline",
+            "Pipeline", "Config",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // libFuzzer target for the input parsers: `make fuzz` builds it with -sanitize=fuzzer and

@@ -47,6 +47,11 @@ public struct HulpatlasConfig: Sendable, Equatable {
         return models
     }
 
+    /// The variants of an index (`[index.NAME] variant`, `--NAME-variant`); the first is the default.
+    public static func variants(of index: String) -> [String] {
+        RiskIndexDefinition.variants(of: index).map(\.variant)
+    }
+
     /// The index definitions of the configured variants (default: the first), with the configured
     /// weights applied.
     public func indexDefinitions() throws -> [RiskIndexDefinition] {

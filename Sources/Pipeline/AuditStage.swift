@@ -5,6 +5,37 @@ import Ingest
 import Reports
 import Store
 
+/// Checks a folder before it is shared (`PrivacyAudit`), with the ids and free text of the
+/// match history it was made from as secrets that must not appear.
+public enum AuditStage {
+    public struct Result: Sendable {
+        public let folder: String
+        public let files: Int
+        public let findings: [String]
+        public let threshold: Int
+        /// How many ids and texts from the match history were looked for.
+        public let secrets: Int
+    }
+
+    public static func run(folder: String, threshold: Int?, requests: String?, helpers: String?, db: String?,
+                           config: HulpatlasConfig) throws -> Result {
+        var secrets = Set<String>()
+        if let requests {
+            secrets.formUnion(try AuditSecrets.fromFile(requests, canonical: Vocabulary.requestColumns,
+                                                        mapping: config.requests.columns))
+        }
+        if let helpers {
+            secrets.formUnion(try AuditSecrets.fromFile(helpers, canonical: Vocabulary.helperColumns,
+                                                        mapping: config.helpers.columns))
+        }
+        if let db { secrets.formUnion(try AuditSecrets.fromStore(db)) }
+        let audit = PrivacyAudit(threshold: threshold ?? config.suppressionThreshold, secrets: secrets)
+        let result = try audit.run(folder: folder)
+        return Result(folder: folder, files: result.files, findings: result.findings.map(\.description),
+                      threshold: audit.threshold, secrets: secrets.count)
+    }
+}
+
 /// The ids and free text of a match-history or volunteer file: the values of its id and
 /// subcategory columns and of columns named like names, remarks or contact details.
 public enum AuditSecrets {
@@ -28,6 +59,19 @@ public enum AuditSecrets {
                 if !v.isEmpty { out.insert(v) }
             }
         }
+        return out
+    }
+
+    /// The pseudonymised ids and the subcategories a store holds.
+    public static func fromStore(_ db: String) throws -> Set<String> {
+        let store = try AtlasStore(path: db, exclusive: false, readOnly: true)
+        var out = Set<String>()
+        for r in try store.requests() {
+            out.insert(r.id)
+            if let h = r.helperID { out.insert(h) }
+            if let s = r.subcategory { out.insert(s) }
+        }
+        for h in try store.helpers() { out.insert(h.id) }
         return out
     }
 }

@@ -1,6 +1,7 @@
 import Atlas
 import Foundation
 import Geo
+import Reports
 import Store
 
 /// What the stages of one run read, loaded from the store once and kept: the area set, its
@@ -15,6 +16,7 @@ public final class RunContext {
     private var wkb: [String: Data]?
     private var queen: (neighbours: [[Int]], islands: Int)?
     private var placed: Locator?
+    private var analysis: (key: AnalysisKey, result: MatchHistoryReport.Written)?
 
     /// Loads the set's areas and the stored history and register.
     public init(store: AtlasStore, set: AreaSetInfo) throws {
@@ -23,6 +25,14 @@ public final class RunContext {
         areas = try store.areas(level: set.level, year: set.year)
         requests = try store.requests()
         helpers = try store.helpers()
+    }
+
+    /// Opens the store at `db` and loads the area set of `level` and `year` (either may be nil
+    /// when the store holds one such set). `readOnly`: a missing store is an error, never a new
+    /// empty file.
+    public static func open(db: String, level: AreaLevel?, year: Int?, readOnly: Bool) throws -> RunContext {
+        let store = try AtlasStore(path: db, readOnly: readOnly)
+        return try RunContext(store: store, set: try store.resolveAreaSet(level: level, year: year))
     }
 
     /// Frees the history and register (about 500 MB for 1,000,000 requests) when no later stage
@@ -63,5 +73,22 @@ public final class RunContext {
         let loaded = try StoredInputs.locator(store)
         placed = loaded
         return loaded
+    }
+
+    /// The match-history analyses (distances, supply/demand, monthly, breakdowns) as protected
+    /// tables, computed once per rule and threshold; nil without requests.
+    public func matchHistoryAnalysis(rule: OutcomeRule, suppression: Suppression) throws -> MatchHistoryReport.Written? {
+        guard !requests.isEmpty else { return nil }
+        let key = AnalysisKey(rule: rule, suppression: suppression)
+        if let analysis, analysis.key == key { return analysis.result }
+        let result = MatchHistoryReport.tables(requests: requests, helpers: helpers, locator: try locator(), rule: rule,
+                                               suppression: suppression)
+        analysis = (key, result)
+        return result
+    }
+
+    private struct AnalysisKey: Equatable {
+        var rule: OutcomeRule
+        var suppression: Suppression
     }
 }

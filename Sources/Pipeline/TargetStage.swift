@@ -110,14 +110,16 @@ public enum TargetStage {
 }
 
 extension TargetStage {
-    /// targets.csv and targets.gpkg (the areas and targets layers, styled for QGIS).
-    public static func writeOutputs(_ stored: StoredTargetPlan, context: RunContext, suppression: Suppression,
+    /// targets.csv and targets.gpkg (the areas and targets layers, styled for QGIS) in `folder`.
+    public static func writeOutputs(_ stored: StoredTargetPlan, context: RunContext, config: HulpatlasConfig,
                                     folder: String) throws {
         let (store, set, areas) = (context.store, context.set, context.areas)
+        let suppression = Suppression(threshold: config.suppressionThreshold)
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        try TargetsTable.write(stored.plan, areas: areas, scores: try store.indexScores(level: set.level, year: set.year),
-                               reach: try store.reach(level: set.level, year: set.year), suppression: suppression,
-                               to: path("targets.csv"))
+        try createOutputFolder(folder)
+        try TargetsTable.table(stored.plan, areas: areas, scores: try store.indexScores(level: set.level, year: set.year),
+                               reach: try store.reach(level: set.level, year: set.year), suppression: suppression)
+            .writeCSV(in: folder)
         try AtlasGeoPackage.write(try StoredInputs.atlas(context, plan: stored), areas: areas, suppression: suppression,
                                   to: path("targets.gpkg"))
     }

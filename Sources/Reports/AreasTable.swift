@@ -39,12 +39,12 @@ public enum AreasTable {
         return row
     }
 
-    public static func write(_ areas: [AreaRecord], indices: [String: [String: StoredIndexScore]],
-                             reach: [String: Reach.AreaReach], suppression: Suppression, to path: String) throws {
-        try CSVFile.write(header: header, rows: areas.map {
+    public static func table(_ areas: [AreaRecord], indices: [String: [String: StoredIndexScore]],
+                             reach: [String: Reach.AreaReach], suppression: Suppression) -> PublishedTable {
+        PublishedTable(file: "areas.csv", header: header, rows: areas.map {
             row($0, indices: indices[$0.code] ?? [:], reach: reach.isEmpty ? nil : reach[$0.code] ?? .init(requests: 0, perThousandHouseholds: nil),
                 suppression: suppression)
-        }, to: path)
+        })
     }
 }
 
@@ -52,11 +52,11 @@ public enum AreasTable {
 public enum IndexComponentsTable {
     public static let header = ["area_code", "index", "component", "value", "percentile"]
 
-    public static func write(_ rows: [(code: String, index: String, component: String, value: Double, percentile: Double)],
-                             to path: String) throws {
-        try CSVFile.write(header: header, rows: rows.map {
+    public static func table(_ rows: [(code: String, index: String, component: String, value: Double, percentile: Double)])
+        -> PublishedTable {
+        PublishedTable(file: "index_components.csv", header: header, rows: rows.map {
             [$0.code, $0.index, $0.component, Format.fixed($0.value, decimals: 6), Format.fixed($0.percentile, decimals: 2)]
-        }, to: path)
+        })
     }
 }
 
@@ -64,9 +64,9 @@ public enum IndexComponentsTable {
 public enum IndexSummaryTable {
     public static let header = ["index", "measure", "value"]
 
-    public static func write(_ measures: [(index: String, measure: String, value: Double?)], to path: String) throws {
-        try CSVFile.write(header: header, rows: measures.map { [$0.index, $0.measure, Format.fixed($0.value, decimals: 4)] },
-                          to: path)
+    public static func table(_ measures: [(index: String, measure: String, value: Double?)]) -> PublishedTable {
+        PublishedTable(file: "index_summary.csv", header: header,
+                       rows: measures.map { [$0.index, $0.measure, Format.fixed($0.value, decimals: 4)] })
     }
 }
 
@@ -74,9 +74,15 @@ public enum IndexSummaryTable {
 public enum RejectsTable {
     public static let header = ["file", "line", "field", "value", "reason", "row_rejected"]
 
-    public static func write(_ rejects: [Reject], to path: String) throws {
-        try CSVFile.write(header: header, rows: rejects.map {
+    public static func table(_ rejects: [Reject]) -> PublishedTable {
+        PublishedTable(file: "rejected.csv", header: header, rows: rejects.map {
             [$0.file, String($0.line), $0.field, $0.value, $0.reason, $0.rowRejected ? "1" : "0"]
-        }, to: path)
+        })
+    }
+
+    /// Writes the rejects to any path (`--rejects FILE`).
+    public static func write(_ rejects: [Reject], to path: String) throws {
+        let t = table(rejects)
+        try CSVFile.write(header: t.header, rows: t.rows, to: path)
     }
 }

@@ -1,10 +1,11 @@
 import Atlas
-import Foundation
 
-/// Computes the match-history analyses from the store and writes their CSV files.
+/// The match-history analyses as the shareable tables (distances, supply/demand, monthly series,
+/// breakdowns), with small counts protected, and the summary the analyse stage prints.
 public enum MatchHistoryReport {
     public struct Written: Sendable {
-        public var files: [String]
+        public var tables: [PublishedTable]
+        public var files: [String] { tables.map(\.file) }
         public var requests: Int
         public var helpers: Int
         public var distances: DistanceAnalysis.Result
@@ -15,42 +16,39 @@ public enum MatchHistoryReport {
 
     /// `requests` and `helpers` are the stored match history and register, `locator` the stored
     /// area points: all loaded once by the caller (Reports reads no store).
-    public static func write(requests: [HelpRequest], helpers: [Helper], locator: Locator, folder: String, rule: OutcomeRule,
-                             suppression: Suppression) throws -> Written {
-        try createOutputFolder(folder)
-        // The four analyses are independent: computed (and suppressed) on all cores, written in order.
+    public static func tables(requests: [HelpRequest], helpers: [Helper], locator: Locator, rule: OutcomeRule,
+                              suppression: Suppression) -> Written {
+        // The four analyses are independent: computed (and suppressed) on all cores, kept in order.
         let computed = Parallel.map(4) { task -> Tables in
             switch task {
             case 0:
                 let distances = DistanceAnalysis.compute(requests, locator: locator, rule: rule)
                 return Tables(files: [
-                    ("distances.csv", DistancesTable.header, DistancesTable.rows(distances.summaries, suppression: suppression)),
-                    ("distance_histogram.csv", DistancesTable.histogramHeader,
-                     DistancesTable.histogramRows(distances.summaries, suppression: suppression)),
+                    PublishedTable(file: "distances.csv", header: DistancesTable.header,
+                                   rows: DistancesTable.rows(distances.summaries, suppression: suppression)),
+                    PublishedTable(file: "distance_histogram.csv", header: DistancesTable.histogramHeader,
+                                   rows: DistancesTable.histogramRows(distances.summaries, suppression: suppression)),
                 ], distances: distances)
             case 1:
                 let rows = SupplyDemand.compute(requests, helpers: helpers, rule: rule)
-                return Tables(files: [("supply_demand.csv", SupplyDemandTable.header,
-                                       SupplyDemandTable.rows(rows, suppression: suppression))])
+                return Tables(files: [PublishedTable(file: "supply_demand.csv", header: SupplyDemandTable.header,
+                                                     rows: SupplyDemandTable.rows(rows, suppression: suppression))])
             case 2:
                 let monthly = MonthlySeries.compute(requests, rule: rule)
                 return Tables(files: [
-                    ("monthly.csv", MonthlyTable.header, MonthlyTable.rows(monthly.rows, suppression: suppression)),
-                    ("trend.csv", MonthlyTable.trendHeader, MonthlyTable.trendRows(monthly.trends)),
+                    PublishedTable(file: "monthly.csv", header: MonthlyTable.header,
+                                   rows: MonthlyTable.rows(monthly.rows, suppression: suppression)),
+                    PublishedTable(file: "trend.csv", header: MonthlyTable.trendHeader, rows: MonthlyTable.trendRows(monthly.trends)),
                 ])
             default:
-                return Tables(files: [("breakdowns.csv", BreakdownsTable.header,
-                                       BreakdownsTable.rows(Breakdowns.compute(requests, rule: rule), suppression: suppression))])
+                return Tables(files: [PublishedTable(file: "breakdowns.csv", header: BreakdownsTable.header,
+                                                     rows: BreakdownsTable.rows(Breakdowns.compute(requests, rule: rule),
+                                                                                suppression: suppression))])
             }
-        }
-        var files: [String] = []
-        for table in computed.flatMap(\.files) {
-            try CSVFile.write(header: table.header, rows: table.rows, to: (folder as NSString).appendingPathComponent(table.name))
-            files.append(table.name)
         }
         let distances = computed[0].distances!
         return Written(
-            files: files,
+            tables: computed.flatMap(\.files),
             requests: requests.count, helpers: helpers.count, distances: distances,
             requestersNotLocated: requests.filter { $0.requesterPostcode != nil && locator.place($0.requesterPostcode) == nil }.count,
             helpersNotLocated: helpers.filter { $0.postcode != nil && locator.place($0.postcode) == nil }.count)
@@ -59,6 +57,6 @@ public enum MatchHistoryReport {
 
 /// The CSV tables one analysis produces (name, header, rows).
 private struct Tables: Sendable {
-    var files: [(name: String, header: [String], rows: [[String]])]
+    var files: [PublishedTable]
     var distances: DistanceAnalysis.Result?
 }

@@ -26,10 +26,10 @@ public enum TargetsTable {
         }
     }
 
-    public static func write(_ plan: FlyerTargeting.Plan, areas: [AreaRecord], scores: [String: [String: StoredIndexScore]],
-                             reach: [String: Reach.AreaReach], suppression: Suppression, to path: String) throws {
+    public static func table(_ plan: FlyerTargeting.Plan, areas: [AreaRecord], scores: [String: [String: StoredIndexScore]],
+                             reach: [String: Reach.AreaReach], suppression: Suppression) -> PublishedTable {
         let byCode = Dictionary(uniqueKeysWithValues: areas.map { ($0.code, $0) })
-        try CSVFile.write(header: header, rows: rows(plan, areas: byCode, scores: scores, reach: reach, suppression: suppression),
-                          to: path)
+        return PublishedTable(file: "targets.csv", header: header,
+                              rows: rows(plan, areas: byCode, scores: scores, reach: reach, suppression: suppression))
     }
 }

@@ -1,10 +1,5 @@
 import ArgumentParser
-import Atlas
-import Foundation
-import Ingest
 import Pipeline
-import Reports
-import Store
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,33 +25,14 @@ struct AuditCommand: ParsableCommand {
     }
 
     func run() throws {
-        let config = try options.load()
-        var secrets = Set<String>()
-        if let requests {
-            secrets.formUnion(try AuditSecrets.fromFile(requests, canonical: Vocabulary.requestColumns,
-                                                        mapping: config.requests.columns))
-        }
-        if let helpers {
-            secrets.formUnion(try AuditSecrets.fromFile(helpers, canonical: Vocabulary.helperColumns,
-                                                        mapping: config.helpers.columns))
-        }
-        if let db {
-            let store = try AtlasStore(path: db, exclusive: false, readOnly: true)
-            for r in try store.requests() {
-                secrets.insert(r.id)
-                if let h = r.helperID { secrets.insert(h) }
-                if let s = r.subcategory { secrets.insert(s) }
-            }
-            for h in try store.helpers() { secrets.insert(h.id) }
-        }
-        let audit = PrivacyAudit(threshold: threshold ?? config.suppressionThreshold, secrets: secrets)
-        let result = try audit.run(folder: folder)
+        let result = try AuditStage.run(folder: folder, threshold: threshold, requests: requests, helpers: helpers, db: db,
+                                        config: try options.load())
         if result.findings.isEmpty {
-            print("audit \(folder): \(result.files) files checked, nothing found (threshold \(audit.threshold)"
-                  + (secrets.isEmpty ? "" : ", \(secrets.count) ids and texts from the match history") + ")")
+            print("audit \(folder): \(result.files) files checked, nothing found (threshold \(result.threshold)"
+                  + (result.secrets == 0 ? "" : ", \(result.secrets) ids and texts from the match history") + ")")
             return
         }
-        for f in result.findings.prefix(200) { print(f.description) }
+        for f in result.findings.prefix(200) { print(f) }
         if result.findings.count > 200 { print("… and \(result.findings.count - 200) more") }
         throw AuditFailure(count: result.findings.count, folder: folder)
     }

@@ -1,9 +1,5 @@
 import ArgumentParser
-import Atlas
-import Foundation
-import Ingest
 import Pipeline
-import Store
 
 extension AreaLevel: ExpressibleByArgument {}
 
@@ -69,10 +65,9 @@ struct AreaSetSelection: ParsableArguments {
     @Option(help: "pc4, pc6, wijk or buurt (needed when the store holds several area sets).") var level: AreaLevel?
     @Option(help: "The statistics year (needed when the store holds several).") var year: Int?
 
-    /// Opens the store and resolves the area set; `readOnly` for commands that only read it
-    /// (a missing store is then an error, never a new empty file).
-    func open(readOnly: Bool = false) throws -> (store: AtlasStore, set: AreaSetInfo) {
-        let store = try AtlasStore(path: db, readOnly: readOnly)
-        return (store, try store.resolveAreaSet(level: level, year: year))
+    /// Opens the store and loads the area set; `readOnly` for commands that only read it (a
+    /// missing store is then an error, never a new empty file).
+    func open(readOnly: Bool = false) throws -> RunContext {
+        try RunContext.open(db: db, level: level, year: year, readOnly: readOnly)
     }
 }

@@ -1,11 +1,5 @@
 import ArgumentParser
-import Atlas
-import Config
-import Foundation
-import Ingest
 import Pipeline
-import Reports
-import Store
 
 extension ExportFormat: ExpressibleByArgument {}
 
@@ -21,10 +15,8 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var options: MatchHistoryOptions
 
     func run() throws {
-        let (store, set) = try selection.open(readOnly: true)
-        let config = try options.load()
-        try createOutputFolder(out)
-        for file in try ExportStage.write(format, context: try RunContext(store: store, set: set), config: config, folder: out) {
+        let context = try selection.open(readOnly: true)
+        for file in try ExportStage.write(format, context: context, config: try options.load(), folder: out) {
             print("  \(out)/\(file)")
         }
     }

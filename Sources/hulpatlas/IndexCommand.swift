@@ -1,11 +1,5 @@
 import ArgumentParser
-import Atlas
-import Foundation
-import Geo
-import Ingest
 import Pipeline
-import Reports
-import Store
 
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,12 +19,12 @@ struct IndexCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (store, set) = try selection.open()
+        let context = try selection.open()
         let config = try options.load()
         var settings = config.indexSettings
         if let minimumPopulation { settings.minimumPopulation = minimumPopulation }
         // Only the reach is needed from the match history: it is freed before the indices are computed.
-        print(try IndexStage.run(try RunContext(store: store, set: set), definitions: config.indexDefinitions(),
+        print(try IndexStage.run(context, definitions: config.indexDefinitions(),
                                  settings: settings, allowEmpty: allowEmpty, releaseHistory: true))
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Pipeline
-import Store
 
 struct InfoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,14 +9,6 @@ struct InfoCommand: ParsableCommand {
     var db: String = "hulpatlas.sqlite"
 
     func run() throws {
-        let store = try AtlasStore(path: db, exclusive: false, readOnly: true)
-        let sets = try store.areaSets()
-        if sets.isEmpty { print("\(db): no areas yet (run `hulpatlas ingest areas`)") }
-        for set in sets {
-            let indicators = try store.indicators(level: set.level, year: set.year)
-            let special = indicators.reduce(0) { $0 + $1.special }
-            print("\(set.label): \(set.areaCount) areas from \(set.source) (\(set.sourceCRS)); "
-                  + "\(indicators.count) indicators, \(special) CBS-coded cells")
-        }
+        for line in try InfoStage.lines(db: db) { print(line) }
     }
 }

@@ -1,8 +1,5 @@
 import ArgumentParser
-import Ingest
 import Pipeline
-import Reports
-import Store
 
 struct IngestAreasCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,18 +24,13 @@ struct IngestAreasCommand: ParsableCommand {
     var rejects: String?
 
     func validate() throws {
-        if let rejects, ([file] + input.statistics).contains(where: { OutputNames.sameFile(rejects, $0) }) {
+        if let rejects, PathCheck.isOneOf(rejects, [file] + input.statistics) {
             throw ValidationError("--rejects \(rejects) is one of the input files; give another file")
         }
     }
 
     func run() throws {
-        let store = try AtlasStore(path: db)
-        let summary = try AreaIngest.run(input.ingestOptions(boundaries: file), store: store)
-        print(IngestSummaryText.areas(summary, store: db))
-        if let rejects {
-            try RejectsTable.write(summary.rejects, to: rejects)
-            print("rejects written to \(rejects)")
-        }
+        print(try IngestAreasStage.run(input.ingestOptions(boundaries: file), db: db, rejectsFile: rejects))
+        if let rejects { print("rejects written to \(rejects)") }
     }
 }

@@ -1,10 +1,6 @@
 import ArgumentParser
-import Atlas
 import Config
-import Ingest
 import Pipeline
-import Reports
-import Store
 
 /// Options shared by the match-history commands.
 struct MatchHistoryOptions: ParsableArguments {
@@ -19,7 +15,7 @@ struct MatchHistoryOptions: ParsableArguments {
 
     func validate() throws {
         for (index, given) in [("loneliness", lonelinessVariant), ("debt", debtVariant)] {
-            let known = RiskIndexDefinition.variants(of: index).map(\.variant)
+            let known = HulpatlasConfig.variants(of: index)
             if let given, !known.contains(given) {
                 throw ValidationError("--\(index)-variant must be one of: " + known.joined(separator: ", "))
             }
@@ -41,19 +37,14 @@ struct RecordFileArguments: ParsableArguments {
     @Option(help: "The SQLite store.") var db: String = "hulpatlas.sqlite"
     @Option(help: "Write the rejected rows to this CSV file.") var rejects: String?
 
-    typealias Ingest = (String, HulpatlasConfig, AtlasStore) throws -> RecordIngestSummary
-
     func validate() throws {
-        if let rejects, OutputNames.sameFile(rejects, file) {
+        if let rejects, PathCheck.isOneOf(rejects, [file]) {
             throw ValidationError("--rejects \(rejects) is the input file itself; give another file")
         }
     }
 
-    func run(_ ingest: Ingest) throws {
-        let store = try AtlasStore(path: db)
-        let summary = try ingest(file, try options.load(), store)
-        print(IngestSummaryText.records(summary, store: db))
-        if let rejects { try RejectsTable.write(summary.rejects, to: rejects) }
+    func run(_ kind: IngestHistoryStage.File) throws {
+        print(try IngestHistoryStage.run(kind, path: file, config: try options.load(), db: db, rejectsFile: rejects))
     }
 }
 
@@ -66,7 +57,7 @@ struct IngestRequestsCommand: ParsableCommand {
     @OptionGroup var arguments: RecordFileArguments
 
     func run() throws {
-        try arguments.run { try RecordIngest.requests(path: $0, config: $1, store: $2) }
+        try arguments.run(.requests)
     }
 }
 
@@ -79,7 +70,7 @@ struct IngestHelpersCommand: ParsableCommand {
     @OptionGroup var arguments: RecordFileArguments
 
     func run() throws {
-        try arguments.run { try RecordIngest.helpers(path: $0, config: $1, store: $2) }
+        try arguments.run(.helpers)
     }
 }
 
@@ -94,12 +85,8 @@ struct AnalyseCommand: ParsableCommand {
     @Option(help: "The output folder.") var out: String
 
     func run() throws {
-        let store = try AtlasStore(path: db, readOnly: true)
-        let config = try options.load()
-        let written = try MatchHistoryReport.write(requests: try store.requests(), helpers: try store.helpers(),
-                                                   locator: try StoredInputs.locator(store), folder: out, rule: config.outcome,
-                                                   suppression: Suppression(threshold: config.suppressionThreshold))
-        print(IngestSummaryText.analysis(written, threshold: config.suppressionThreshold))
-        for file in written.files { print("  \(out)/\(file)") }
+        let summary = try AnalyseStage.run(db: db, config: try options.load(), folder: out)
+        print(summary)
+        for file in summary.analysis.files { print("  \(out)/\(file)") }
     }
 }

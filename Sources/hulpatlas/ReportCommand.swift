@@ -1,11 +1,6 @@
 import ArgumentParser
-import Atlas
 import Config
-import Foundation
-import Ingest
 import Pipeline
-import Reports
-import Store
 
 /// The report flags; each overrides the `[report]` section of the config.
 struct ReportOptions: ParsableArguments {
@@ -51,11 +46,11 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func run() throws {
-        let (store, set) = try selection.open(readOnly: true)
+        let context = try selection.open(readOnly: true)
         let config = try options.load()
         var settings = config.report
         report.apply(to: &settings)
-        let written = try ReportStage.run(try RunContext(store: store, set: set), config: config, settings: settings,
+        let written = try ReportStage.run(context, config: config, settings: settings,
                                           locations: locations.isEmpty ? nil : locations, folder: out)
         for w in written { print("  \(out)/\(w.file)") }
         print("  \(out)/report_figures.csv")

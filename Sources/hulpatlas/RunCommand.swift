@@ -1,10 +1,6 @@
 import ArgumentParser
-import Atlas
 import Foundation
-import Ingest
 import Pipeline
-import Reports
-import Store
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,6 +34,9 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var target: TargetOptions
     @OptionGroup var report: ReportOptions
 
+    @Option(help: "Write the wall time of every stage to this CSV file (stage,seconds); `make bench` reads it.")
+    var timings: String?
+
     func run() throws {
         let config = try matchHistory.load()
         guard let areas = areas ?? config.run.areas else {
@@ -53,81 +52,30 @@ struct RunCommand: ParsableCommand {
         if config.run.boundariesOnly { areaInput.boundariesOnly = true }
         if areaInput.statisticsHeaderRow == nil { areaInput.statisticsHeaderRow = config.run.statisticsHeaderRow }
         let inputs = [areas] + areaInput.statistics + [requests, helpers, matchHistory.config].compactMap { $0 }
-        let overwritten = OutputNames.inputsOverwritten(by: out, inputs: inputs)
+        let overwritten = RunStage.inputsOverwritten(by: out, inputs: inputs)
         guard overwritten.isEmpty else {
             throw ValidationError("the output folder \(out) holds input files the run would overwrite: "
                                   + overwritten.joined(separator: ", ") + "; give another --out")
         }
-
-        try createOutputFolder(out)
-        let dbPath = db ?? config.run.db ?? (out as NSString).appendingPathComponent("hulpatlas.sqlite")
-        let store = try AtlasStore(path: dbPath)
-
-        let summary = try AreaIngest.run(areaInput.ingestOptions(boundaries: areas), store: store)
-        print(IngestSummaryText.areas(summary, store: dbPath))
-        var rejects = try store.rejects(runID: summary.runID)
-        if let requests {
-            let s = try RecordIngest.requests(path: requests, config: config, store: store)
-            print("\n" + IngestSummaryText.records(s, store: dbPath))
-            rejects += s.rejects
-        }
-        if let helpers {
-            let s = try RecordIngest.helpers(path: helpers, config: config, store: store)
-            print("\n" + IngestSummaryText.records(s, store: dbPath))
-            rejects += s.rejects
-        }
-
-        let set = try store.resolveAreaSet(level: summary.level, year: summary.year)
-        // Every stage reads from one context: the areas, history and register are loaded once,
-        // the shapes, neighbours and locator when first needed.
-        let context = try RunContext(store: store, set: set)
-        let (areaRecords, history) = (context.areas, context.requests)
-        print("\n" + (try IndexStage.run(context, definitions: config.indexDefinitions(), settings: config.indexSettings,
-                                         allowEmpty: target.allowEmpty || config.target.allowEmpty)))
-
         var targetSettings = config.target
         target.apply(to: &targetSettings)
-        let plan = try TargetStage.run(context, settings: targetSettings, models: try config.atRiskModels())
-        print("\n" + TargetStage.summary(plan))
-
-        let suppression = Suppression(threshold: config.suppressionThreshold)
-        let outputs = Outputs(folder: out)
-        let tables = try ExportStage.tables(context, config: config, folder: out)
-        for file in tables.files { _ = outputs.path(file) }
-        if let analysis = tables.analysis {
-            print("\n" + IngestSummaryText.analysis(analysis, threshold: config.suppressionThreshold))
-        }
-        try RejectsTable.write(rejects, to: outputs.path("rejected.csv"))
-        try AtlasGeoPackage.write(try StoredInputs.atlas(context, plan: plan), areas: areaRecords, suppression: suppression,
-                                  to: outputs.path("atlas.gpkg"))
-        let sheets = outputs.written.filter { $0.hasSuffix(".csv") }
-        try Workbook.write(sheets: sheets.map { (($0 as NSString).deletingPathExtension, outputs.path($0)) },
-                           to: outputs.path("hulpatlas.xlsx"))
-
         var reportSettings = config.report
         report.apply(to: &reportSettings)
-        var reports: [ReportWriter.Written] = []
-        if !history.isEmpty {
-            reports = try ReportStage.run(context, config: config, settings: reportSettings, locations: nil, folder: out)
-            _ = outputs.path("report_figures.csv")
+        let request = RunStage.Request(
+            areas: areaInput.ingestOptions(boundaries: areas), requests: requests, helpers: helpers, out: out,
+            db: db ?? config.run.db ?? (out as NSString).appendingPathComponent("hulpatlas.sqlite"), config: config,
+            target: targetSettings, report: reportSettings, allowEmptyIndex: target.allowEmpty || config.target.allowEmpty,
+            title: config.run.name ?? (out as NSString).lastPathComponent)
+        let summary = try RunStage.run(request) { print($0) }
+        if let timings {
+            let lines = ["stage,seconds"] + summary.timings.map { "\($0.stage),\(String(format: "%.3f", $0.seconds))" }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: timings, atomically: true, encoding: .utf8)
         }
-        let title = config.run.name ?? (out as NSString).lastPathComponent
-        try IndexPage.write(folder: out, title: "hulpatlas: \(title)", reports: reports, language: reportSettings.language)
 
         print("\nOutputs in \(out)/:")
         print("  index.html (start here)")
+        let reports = summary.reports
         if !reports.isEmpty { print("  \(reports.count) reports: " + reports.prefix(3).map(\.file).joined(separator: ", ") + (reports.count > 3 ? ", …" : "")) }
-        for file in Array(Set(outputs.written)).sorted() { print("  \(file)") }
-    }
-}
-
-/// Output paths of one run, remembered in the order they were asked for.
-final class Outputs {
-    let folder: String
-    private(set) var written: [String] = []
-    init(folder: String) { self.folder = folder }
-    func path(_ name: String) -> String {
-        if !written.contains(name) { written.append(name) }
-        return (folder as NSString).appendingPathComponent(name)
+        for file in Array(Set(summary.files)).sorted() { print("  \(file)") }
     }
 }

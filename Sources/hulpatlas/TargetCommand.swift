@@ -1,20 +1,15 @@
 import ArgumentParser
-import Atlas
 import Config
-import Foundation
-import Ingest
 import Pipeline
-import Reports
-import Store
 
-extension FlyerTargeting.Goal: ExpressibleByArgument {}
+extension TargetGoal: ExpressibleByArgument {}
 extension Category: ExpressibleByArgument {}
 extension ReportLanguage: ExpressibleByArgument {}
 
 /// The flyer-campaign flags; each overrides the `[target]` section of the config.
 struct TargetOptions: ParsableArguments {
     @Option(help: "Flyers to spend (one per household).") var budget: Int?
-    @Option(name: .customLong("index"), help: "What to target: debt, loneliness or combined.") var goal: FlyerTargeting.Goal?
+    @Option(name: .customLong("index"), help: "What to target: debt, loneliness or combined.") var goal: TargetGoal?
     @Option(name: .customLong("municipality"), help: "Catchment: this municipality (repeatable).") var municipalities: [String] = []
     @Option(help: "Catchment centre: a postcode or \"x,y\" in EPSG:28992 metres (with --radius-km).") var around: String?
     @Option(name: .customLong("radius-km"), help: "Catchment radius around --around.") var radiusKm: Double?
@@ -86,15 +81,12 @@ struct TargetCommand: ParsableCommand {
     @OptionGroup var target: TargetOptions
 
     func run() throws {
-        let (store, set) = try selection.open()
+        let context = try selection.open()
         let config = try options.load()
         var settings = config.target
         target.apply(to: &settings)
-        let context = try RunContext(store: store, set: set)
         let stored = try TargetStage.run(context, settings: settings, models: try config.atRiskModels())
-        try createOutputFolder(out)
-        let suppression = Suppression(threshold: config.suppressionThreshold)
-        try TargetStage.writeOutputs(stored, context: context, suppression: suppression, folder: out)
+        try TargetStage.writeOutputs(stored, context: context, config: config, folder: out)
         print(TargetStage.summary(stored))
         print("  \(out)/targets.csv\n  \(out)/targets.gpkg")
     }

@@ -1,12 +1,11 @@
 import Atlas
 import Foundation
 import Ingest
-import Pipeline
 import Reports
 
-/// The summary an area ingest prints: counts that add up, and every unmatched code listed.
-enum IngestSummaryText {
-    static func areas(_ s: AreaIngestSummary, store: String) -> String {
+/// The text the ingest and analyse stages print: counts that add up, and every unmatched code listed.
+public enum StageSummaryText {
+    public static func areas(_ s: AreaIngestSummary, store: String) -> String {
         var out: [String] = []
         out.append("Stored \(s.areasStored) \(s.level.rawValue) areas for \(s.year) in \(store) "
                    + "(from \(s.sourceCRS) to EPSG:28992; population \(Int(s.population)))")
@@ -48,7 +47,7 @@ enum IngestSummaryText {
         return out.joined(separator: "\n")
     }
 
-    static func records(_ s: RecordIngestSummary, store: String) -> String {
+    public static func records(_ s: RecordIngestSummary, store: String) -> String {
         var out = ["Stored \(s.kind) from \(s.file) in \(store) (delimiter '\(s.delimiter)')",
                    "  \(s.read) rows read = \(s.accepted) accepted + \(s.rejected) rejected",
                    "  store: \(s.changes.inserted) new, \(s.changes.updated) updated, \(s.changes.unchanged) unchanged"]
@@ -66,7 +65,7 @@ enum IngestSummaryText {
         return out.joined(separator: "\n")
     }
 
-    static func analysis(_ w: MatchHistoryReport.Written, threshold: Int) -> String {
+    public static func analysis(_ w: MatchHistoryReport.Written, threshold: Int) -> String {
         let overall = w.distances.summaries.first
         var out = ["Analysed \(w.requests) requests and \(w.helpers) volunteers (counts below \(threshold) are suppressed)"]
         if let o = overall {

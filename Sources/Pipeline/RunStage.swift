@@ -1,0 +1,118 @@
+import Atlas
+import Config
+import Foundation
+import Reports
+import Store
+
+/// `hulpatlas run`: every stage in order over one `RunContext`, writing every output into one
+/// folder. The inputs are read once; the shapes, neighbours, locator and analyses are computed
+/// when first needed and then shared by the later stages.
+public enum RunStage {
+    public struct Request: Sendable {
+        public var areas: AreaIngestOptions
+        public var requests: String?
+        public var helpers: String?
+        public var out: String
+        public var db: String
+        public var config: HulpatlasConfig
+        public var target: TargetSettings
+        public var report: ReportSettings
+        public var allowEmptyIndex: Bool
+        /// The run's title on index.html.
+        public var title: String
+
+        public init(areas: AreaIngestOptions, requests: String?, helpers: String?, out: String, db: String,
+                    config: HulpatlasConfig, target: TargetSettings, report: ReportSettings, allowEmptyIndex: Bool,
+                    title: String) {
+            self.areas = areas
+            self.requests = requests
+            self.helpers = helpers
+            self.out = out
+            self.db = db
+            self.config = config
+            self.target = target
+            self.report = report
+            self.allowEmptyIndex = allowEmptyIndex
+            self.title = title
+        }
+    }
+
+    public struct Summary: Sendable {
+        /// The reports written (file, location, quarter).
+        public var reports: [ReportWriter.Written]
+        /// Every other output file, in the order written.
+        public var files: [String]
+        /// Wall time per stage, in the order run (`make bench` compares them with the commands run alone).
+        public var timings: [(stage: String, seconds: Double)]
+    }
+
+    /// Input files that writing into `out` would overwrite.
+    public static func inputsOverwritten(by out: String, inputs: [String]) -> [String] {
+        OutputNames.inputsOverwritten(by: out, inputs: inputs)
+    }
+
+    /// Runs every stage; `emit` receives each stage's summary as soon as the stage is done.
+    public static func run(_ request: Request, emit: (String) -> Void) throws -> Summary {
+        let (config, out) = (request.config, request.out)
+        var clock = StageClock()
+        try createOutputFolder(out)
+        let store = try AtlasStore(path: request.db)
+
+        let areas = try IngestAreasStage.run(request.areas, store: store, storeLabel: request.db)
+        emit(areas.description)
+        var rejects = try store.rejects(runID: areas.areas.runID)
+        clock.lap("ingest areas")
+        for (file, path) in [(IngestHistoryStage.File.requests, request.requests), (.helpers, request.helpers)] {
+            guard let path else { continue }
+            let records = try IngestHistoryStage.run(file, path: path, config: config, store: store, storeLabel: request.db)
+            emit("\n" + records.description)
+            rejects += records.records.rejects
+            clock.lap("ingest \(file.rawValue)")
+        }
+
+        let context = try RunContext(store: store, set: try store.resolveAreaSet(level: areas.areas.level, year: areas.areas.year))
+        clock.lap("load")
+        emit("\n" + (try IndexStage.run(context, definitions: config.indexDefinitions(), settings: config.indexSettings,
+                                        allowEmpty: request.allowEmptyIndex)))
+        clock.lap("index")
+        let plan = try TargetStage.run(context, settings: request.target, models: try config.atRiskModels())
+        emit("\n" + TargetStage.summary(plan))
+        clock.lap("target")
+
+        let suppression = Suppression(threshold: config.suppressionThreshold)
+        if let analysis = try context.matchHistoryAnalysis(rule: config.outcome, suppression: suppression) {
+            emit("\n" + StageSummaryText.analysis(analysis, threshold: config.suppressionThreshold))
+        }
+        clock.lap("analyse")
+        let exported = try ExportStage.tables(context, config: config)
+        let tables = exported.tables + [RejectsTable.table(rejects)]
+        for table in tables { try table.writeCSV(in: out) }
+        clock.lap("export csv")
+        try ExportStage.writeAtlas(context, config: config, to: (out as NSString).appendingPathComponent("atlas.gpkg"))
+        clock.lap("export gpkg")
+        try Workbook.write(tables, to: (out as NSString).appendingPathComponent("hulpatlas.xlsx"))
+        clock.lap("export xlsx")
+
+        var files = tables.map(\.file) + ["atlas.gpkg", "hulpatlas.xlsx"]
+        var reports: [ReportWriter.Written] = []
+        if !context.requests.isEmpty {
+            reports = try ReportStage.run(context, config: config, settings: request.report, locations: nil, folder: out)
+            files.append("report_figures.csv")
+            clock.lap("report")
+        }
+        try IndexPage.write(folder: out, title: "hulpatlas: \(request.title)", reports: reports, language: request.report.language)
+        return Summary(reports: reports, files: files, timings: clock.laps)
+    }
+}
+
+/// Wall time between laps.
+struct StageClock {
+    private var last = Date()
+    private(set) var laps: [(stage: String, seconds: Double)] = []
+
+    mutating func lap(_ stage: String) {
+        let now = Date()
+        laps.append((stage, now.timeIntervalSince(last)))
+        last = now
+    }
+}
