@@ -4,7 +4,7 @@
 public enum FlyerTargeting {
     /// Which risk the campaign targets. `combined` adds the expected households at risk of debt
     /// and of severe loneliness (a household at risk of both counts twice: it has two needs).
-    public enum Goal: String, Sendable, CaseIterable {
+    public enum Goal: String, Sendable, CaseIterable, Codable {
         case debt, loneliness, combined
         public var indices: [String] { self == .combined ? ["debt", "loneliness"] : [rawValue] }
     }
@@ -117,11 +117,11 @@ public enum FlyerTargeting {
         /// their expected households at risk, highest first.
         public var highRiskWithoutVolunteers: [(code: String, expectedAtRisk: Double)]
         /// Why nothing was chosen, when nothing was.
-        public var nothingChosenBecause: String?
+        public var nothingChosenBecause: NothingChosen?
 
         public init(targets: [Target], budget: Int, expectedAtRisk: AtRiskModel.Share, naiveExpectedAtRisk: AtRiskModel.Share,
                     naiveFlyers: Int, eligible: Int, excluded: [Exclusion: [String]],
-                    highRiskWithoutVolunteers: [(code: String, expectedAtRisk: Double)], nothingChosenBecause: String?) {
+                    highRiskWithoutVolunteers: [(code: String, expectedAtRisk: Double)], nothingChosenBecause: NothingChosen?) {
             self.targets = targets
             self.budget = budget
             self.expectedAtRisk = expectedAtRisk
@@ -260,7 +260,7 @@ public enum FlyerTargeting {
             naivePicked.append(cand)
         }
 
-        var because: String?
+        var because: NothingChosen?
         if targets.isEmpty {
             because = nothingChosen(request, candidates: candidates.map { (areas[$0.index].code, $0.flyers, $0.value) },
                                     excluded: excluded, areaCount: areas.count)
@@ -295,21 +295,20 @@ public enum FlyerTargeting {
     }
 
     static func nothingChosen(_ request: Request, candidates: [(code: String, flyers: Int, value: Double)],
-                              excluded: [Exclusion: [String]], areaCount: Int) -> String {
-        if request.budget <= 0 { return "the budget is \(request.budget) flyers" }
+                              excluded: [Exclusion: [String]], areaCount: Int) -> NothingChosen {
+        if request.budget <= 0 { return .noBudget(flyers: request.budget) }
         if candidates.isEmpty {
             let outside = excluded[.outsideCatchment]?.count ?? 0
-            if outside == areaCount { return "no area lies in the catchment" }
+            if outside == areaCount { return .noAreaInCatchment }
             if let none = excluded[.noVolunteerNearby], !none.isEmpty {
-                return "no area in the catchment has an active volunteer within \(Int(request.volunteerDistance)) m "
-                    + "(\(none.count) areas left out for that reason); flyers there would bring requests nobody can answer"
+                return .noVolunteerNearby(metres: Int(saturating: request.volunteerDistance), areas: none.count)
             }
-            return "no area in the catchment is ranked on the \(request.goal.rawValue) index and has households"
+            return .nothingRanked(goal: request.goal)
         }
         let first = candidates.max { ($0.value / Double($0.flyers), $1.code) < ($1.value / Double($1.flyers), $0.code) }!
         let smallest = candidates.min { ($0.flyers, $0.code) < ($1.flyers, $1.code) }!
-        return "the budget of \(request.budget) flyers is smaller than every eligible area: the first choice, \(first.code), "
-            + "needs \(first.flyers) flyers and the smallest, \(smallest.code), \(smallest.flyers)"
+        return .budgetTooSmall(budget: request.budget, first: first.code, firstFlyers: first.flyers, smallest: smallest.code,
+                               smallestFlyers: smallest.flyers)
     }
 
     struct HeapEntry: Comparable {

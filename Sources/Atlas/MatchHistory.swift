@@ -4,7 +4,7 @@ public enum RequestKind: String, Sendable, CaseIterable {
 }
 
 /// Help categories.
-public enum Category: String, Sendable, CaseIterable, Comparable {
+public enum Category: String, Sendable, CaseIterable, Comparable, Codable {
     case praktisch, sociaal, vervoer
     public static func < (a: Category, b: Category) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

@@ -5,7 +5,10 @@ public enum MonthlySeries {
 
     public struct Row: Sendable, Equatable {
         public var location: String
+        /// "2023-05"
         public var month: String
+        /// year × 12 + month − 1
+        public var monthIndex: Int
         public var helpRequests: Int
         public var infoRequests: Int
         public var matched: Int
@@ -39,7 +42,7 @@ public enum MonthlySeries {
                 let cell = byMonth[m] ?? []
                 let help = cell.filter { $0.kind == .hulpvraag }
                 let outcomes = help.map { rule.outcome(of: $0.status) }
-                locationRows.append(Row(location: location, month: Day.monthLabel(m), helpRequests: help.count,
+                locationRows.append(Row(location: location, month: Day.monthLabel(m), monthIndex: m, helpRequests: help.count,
                                         infoRequests: cell.count - help.count,
                                         matched: outcomes.filter { $0 == .matched }.count,
                                         notMatched: outcomes.filter { $0 == .notMatched }.count,

@@ -19,7 +19,7 @@ public struct AreaIndexScore: Sendable, Equatable {
     public var percentile: Double?
     /// 1 (lowest risk) … 10 (highest).
     public var decile: Int?
-    public var notRankedReason: String?
+    public var notRankedReason: NotRankedReason?
     public var missingComponents: [String]
     public var ranked: Bool { notRankedReason == nil }
 
@@ -64,7 +64,7 @@ public enum RiskIndex {
         let componentValues: [[Double?]]
         let componentPercentiles: [[Double?]]
         /// Why each area is not ranked (nil: ranked), independent of the weights.
-        let notRankedReasons: [String?]
+        let notRankedReasons: [NotRankedReason?]
 
         public init(_ input: [AreaRecord], definition: RiskIndexDefinition, settings: RiskIndexSettings) {
             let areas = input.sorted { $0.code < $1.code }
@@ -114,15 +114,14 @@ public enum RiskIndex {
                 return out
             }
             let percentiles = componentPercentiles
-            notRankedReasons = areas.indices.map { i -> String? in
+            notRankedReasons = areas.indices.map { i -> NotRankedReason? in
                 let missing = percentiles.filter { $0[i] == nil }.count
-                if used.isEmpty { return "no component can be computed from the data" }
+                if used.isEmpty { return .noComputableComponent }
                 if !eligible[i] {
-                    return areas[i].population == nil
-                        ? "population unknown (secret or missing)"
-                        : "fewer than \(Int(settings.minimumPopulation)) inhabitants"
+                    return areas[i].population == nil ? .populationUnknown
+                        : .tooFewInhabitants(minimum: Int(saturating: settings.minimumPopulation))
                 }
-                if Double(missing) > Double(used.count) / 2 { return "missing \(missing) of \(used.count) components" }
+                if Double(missing) > Double(used.count) / 2 { return .missingComponents(missing: missing, of: used.count) }
                 return nil
             }
         }

@@ -40,7 +40,7 @@ public struct StoredIndexScore: Sendable, Equatable {
     public var score: Double?
     public var percentile: Double?
     public var decile: Int?
-    public var notRankedReason: String?
+    public var notRankedReason: NotRankedReason?
     public var missingComponents: [String]
     public var percentileP5: Double?
     public var percentileP95: Double?
@@ -48,7 +48,7 @@ public struct StoredIndexScore: Sendable, Equatable {
     public var cluster: String?
     public var underReached: Bool?
 
-    public init(score: Double?, percentile: Double?, decile: Int?, notRankedReason: String?, missingComponents: [String],
+    public init(score: Double?, percentile: Double?, decile: Int?, notRankedReason: NotRankedReason?, missingComponents: [String],
                 percentileP5: Double?, percentileP95: Double?, topDecileShare: Double?, cluster: String?, underReached: Bool?) {
         self.score = score
         self.percentile = percentile
@@ -82,15 +82,15 @@ public struct IndexExtras: Sendable {
 public struct StoredTargetPlan: Sendable {
     public var goal: FlyerTargeting.Goal
     public var budget: Int
-    /// How the catchment was given ("municipalities Dordrecht, Zwijndrecht", "5 km around 3311", …).
-    public var catchment: String
+    /// How the catchment was given (municipalities, a circle around a postcode, …).
+    public var catchment: FlyerTargeting.CatchmentChoice
     public var volunteerDistance: Double
     public var category: Category?
     public var preferUnderReached: Bool
     public var contiguityBonus: Double?
     public var plan: FlyerTargeting.Plan
 
-    public init(goal: FlyerTargeting.Goal, budget: Int, catchment: String, volunteerDistance: Double, category: Category?,
+    public init(goal: FlyerTargeting.Goal, budget: Int, catchment: FlyerTargeting.CatchmentChoice, volunteerDistance: Double, category: Category?,
                 preferUnderReached: Bool, contiguityBonus: Double?, plan: FlyerTargeting.Plan) {
         self.goal = goal
         self.budget = budget

@@ -51,7 +51,25 @@ public struct TargetSettings: Sendable, Equatable {
 public struct ReportSettings: Sendable, Equatable {
     public enum Quarters: Sendable, Equatable {
         case latest, all
-        case these([String])
+        case these([Quarter])
+
+        /// `latest`, `all`, or quarters like 2023-Q4 (the words of `--quarter` and `report.quarters`).
+        public init(words: [String]) throws(QuartersError) {
+            if words == ["latest"] || words.isEmpty { self = .latest; return }
+            if words == ["all"] { self = .all; return }
+            if words.contains("all") || words.contains("latest") { throw QuartersError(message: "all and latest stand alone, not with other quarters") }
+            self = .these(try words.map { word throws(QuartersError) in
+                guard let q = Quarter(label: word) else {
+                    throw QuartersError(message: "\(word) is not a quarter (expected e.g. 2023-Q4, latest or all)")
+                }
+                return q
+            })
+        }
+    }
+
+    public struct QuartersError: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
     }
     public var language = ReportLanguage.nl
     public var quarters = Quarters.latest
@@ -141,7 +159,7 @@ extension HulpatlasConfig {
                     s.quarters = word == "all" ? .all : .latest
                 } else if let a = v.array {
                     s.quarters = .these(try (0..<a.count).map { i in
-                        guard let q = a[i].string, ReportSettings.isQuarter(q) else {
+                        guard let q = a[i].string.flatMap(Quarter.init(label:)) else {
                             throw fail("report.quarters entries must look like 2023-Q4")
                         }
                         return q
@@ -195,10 +213,4 @@ extension HulpatlasConfig {
     }
 }
 
-extension ReportSettings {
-    public static func isQuarter(_ s: String) -> Bool {
-        let parts = s.split(separator: "-")
-        return parts.count == 2 && parts[0].count == 4 && Int(parts[0]) != nil
-            && ["Q1", "Q2", "Q3", "Q4"].contains(String(parts[1]))
-    }
-}
+

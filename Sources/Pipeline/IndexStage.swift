@@ -41,7 +41,7 @@ public enum IndexStage {
         if !allowEmpty {
             for (definition, result) in zip(definitions, results) {
                 guard !result.scores.contains(where: \.ranked) else { continue }
-                let reasons = Dictionary(grouping: result.scores.compactMap(\.notRankedReason), by: { $0 }).mapValues(\.count)
+                let reasons = Dictionary(grouping: result.scores.compactMap(\.notRankedReason), by: \.description).mapValues(\.count)
                     .sorted { $0.value > $1.value }.map { "\($0.value) × \($0.key)" }.joined(separator: ", ")
                 let missing = result.notComputable.map { "\($0.component) (no \($0.missing.joined(separator: ", ")))" }
                 throw StageFailure(description: "the \(definition.name) index ranks none of the \(areas.count) areas: \(reasons)"
@@ -111,7 +111,7 @@ public enum IndexStage {
                     .map { "; stand-in rule: \($0.name) is used instead, for all \(areas.count) areas (docs/METHOD.md §1)" } ?? ""
                 out.append("  cannot compute \(component): the data has no \(missing.joined(separator: ", "))\(standIn)")
             }
-            let reasons = Dictionary(grouping: result.scores.compactMap(\.notRankedReason), by: { $0 }).mapValues(\.count)
+            let reasons = Dictionary(grouping: result.scores.compactMap(\.notRankedReason), by: \.description).mapValues(\.count)
             for (reason, n) in reasons.sorted(by: { $0.key < $1.key }) { out.append("  not ranked: \(n) × \(reason)") }
             let flagged = result.scores.filter { $0.ranked && !$0.missingComponents.isEmpty }.count
             if flagged > 0 { out.append("  scored on the remaining components (flagged): \(flagged)") }

@@ -14,13 +14,8 @@ public enum ReportStage {
             throw StageFailure(description: "the store holds no match history: a quarterly report needs requests "
                                       + "(hulpatlas ingest requests FILE)")
         }
-        let quarters: [String]?
-        switch settings.quarters {
-        case .latest: quarters = nil
-        case .all: quarters = ["all"]
-        case let .these(list): quarters = list
-        }
-        let reports = try ReportWriter.plan(requests: requests, quarters: quarters, locations: locations)
+        let reports = try ReportWriter.plan(requests: requests, quarters: settings.quarters,
+                                            locations: locations?.map(LocationScope.init))
         let data = ReportData(
             areas: areas, geometries: try context.geometries(),
             scores: try store.indexScores(level: set.level, year: set.year),

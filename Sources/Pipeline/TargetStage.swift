@@ -73,21 +73,21 @@ public enum TargetStage {
         return stored
     }
 
-    public static func catchment(_ s: TargetSettings, locator: Locator) throws -> (FlyerTargeting.Catchment, String) {
+    public static func catchment(_ s: TargetSettings, locator: Locator) throws
+        -> (FlyerTargeting.Catchment, FlyerTargeting.CatchmentChoice) {
         // The rules the config and the flags were checked by (settings built in code too).
         if let problem = s.problems(name: { $0 }).first { throw StageFailure(description: problem) }
         if !s.municipalities.isEmpty {
-            return (.municipalities(s.municipalities), "municipalities: " + s.municipalities.joined(separator: ", "))
+            return (.municipalities(s.municipalities), .municipalities(s.municipalities))
         }
         if let around = s.around, let km = s.radiusKm {
             let point = try point(around, locator: locator)
-            return (.circle(x: point.x, y: point.y, radius: km * 1000), "\(Format.fixed(km, decimals: 1)) km around \(around)")
+            return (.circle(x: point.x, y: point.y, radius: km * 1000), .circle(km: km, around: around))
         }
         if let km = s.nearVolunteersKm {
-            return (.nearVolunteers(radius: km * 1000), "within \(Format.fixed(km, decimals: 1)) km of active volunteers"
-                    + (s.category.map { " (\($0.rawValue))" } ?? ""))
+            return (.nearVolunteers(radius: km * 1000), .nearVolunteers(km: km, category: s.category))
         }
-        return (.everywhere, "all areas")
+        return (.everywhere, .everywhere)
     }
 
     /// A postcode (its area point) or "x,y" in EPSG:28992 metres.

@@ -25,14 +25,12 @@ public enum CSVFile {
 public enum ReportError: Error, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     case unknownLocation(String, known: [String])
-    case badQuarter(String)
     case quarterOutsideHistory(String, first: String, last: String)
     public var description: String {
         switch self {
         case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
         case let .unknownLocation(name, known):
             return "no requests for location '\(name)' (known: \(known.joined(separator: ", ")), or 'all')"
-        case let .badQuarter(label): return "'\(label)' is not a quarter (expected e.g. 2023-Q4, latest or all)"
         case let .quarterOutsideHistory(label, first, last):
             return "no request in \(label): the match history runs from \(first) to \(last); nothing was written"
         }

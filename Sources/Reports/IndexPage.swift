@@ -26,11 +26,9 @@ public enum IndexPage {
         let text = ReportText(lang: language, threshold: 5)
         let t = text.t
         let quarters = Array(Set(reports.map(\.quarter))).sorted(by: >)
-        let locations = Array(Set(reports.map(\.location))).sorted {
-            ($0 == QuarterReport.allLocations ? 0 : 1, $0) < ($1 == QuarterReport.allLocations ? 0 : 1, $1)
-        }
+        let locations = Array(Set(reports.map(\.location))).sorted()
         let byKey = Dictionary(uniqueKeysWithValues: reports.map { ("\($0.location)|\($0.quarter)", $0.file) })
-        let head: [HTML] = locations.map { "<th>\($0 == QuarterReport.allLocations ? t("alle locaties", "all locations") : $0)</th>" }
+        let head: [HTML] = locations.map { "<th>\($0 == .all ? t("alle locaties", "all locations") : $0.label)</th>" }
         let rows: [HTML] = quarters.map { q in
             let cells: [HTML] = locations.map { loc in
                 guard let file = byKey["\(loc)|\(q)"] else { return "<td>–</td>" }

@@ -2,9 +2,13 @@ import Atlas
 
 /// distances.csv and distance_histogram.csv.
 public enum DistancesTable {
-    public static let header = ["grouping", "group", "matches", "same_area_matches", "median_m", "p75_m", "p90_m",
-                                "share_within_1km", "share_within_3km", "share_within_5km", "suppressed"]
-    public static let histogramHeader = ["grouping", "group", "bin_from_m", "bin_to_m", "matches", "suppressed"]
+    public enum Column: String, TableColumn {
+        case grouping, group, matches, same_area_matches, median_m, p75_m, p90_m, share_within_1km, share_within_3km,
+             share_within_5km, suppressed
+    }
+    public enum HistogramColumn: String, TableColumn { case grouping, group, bin_from_m, bin_to_m, matches, suppressed }
+    public static let header = Column.header
+    public static let histogramHeader = HistogramColumn.header
 
     /// The groups of a grouping partition the matches of `all`, so they are protected together:
     /// no small group can be worked out as `all` minus the others.
@@ -46,8 +50,11 @@ public enum DistancesTable {
 
 /// supply_demand.csv
 public enum SupplyDemandTable {
-    public static let header = ["location", "period", "category", "requests", "matched", "not_matched", "open",
-                                "match_rate", "active_helpers", "helpers_per_request", "median_days_to_match", "suppressed"]
+    public enum Column: String, TableColumn {
+        case location, period, category, requests, matched, not_matched, open, match_rate, active_helpers,
+             helpers_per_request, median_days_to_match, suppressed
+    }
+    public static let header = Column.header
 
     /// The categories of a location's quarter add up to its help requests, which other tables
     /// show (monthly.csv by month), so they are protected together as well.
@@ -77,8 +84,10 @@ public enum SupplyDemandTable {
 
 /// monthly.csv and trend.csv
 public enum MonthlyTable {
-    public static let header = ["location", "month", "help_requests", "info_requests", "matched", "not_matched", "open",
-                                "total", "trend_total", "suppressed"]
+    public enum Column: String, TableColumn {
+        case location, month, help_requests, info_requests, matched, not_matched, open, total, trend_total, suppressed
+    }
+    public static let header = Column.header
     public static let trendHeader = ["location", "first_month", "last_month", "months", "slope_per_month",
                                      "intercept", "r_squared"]
 
@@ -95,9 +104,8 @@ public enum MonthlyTable {
             groups.append([m * width + 0, m * width + 1])                    // = total
             groups.append([m * width + 2, m * width + 3, m * width + 4])     // = help
         }
-        let quarters = Dictionary(grouping: rows.indices) { i -> String in
-            let month = Int(rows[i].month.suffix(2)) ?? 1
-            return "\(rows[i].location)|\(rows[i].month.prefix(4))|\((month - 1) / 3)"
+        let quarters = Dictionary(grouping: rows.indices) { i in
+            "\(rows[i].location)|\(Quarter(monthIndex: rows[i].monthIndex).index)"
         }
         for months in quarters.values.map({ $0.sorted() }) {
             for column in 0..<width { groups.append(months.map { $0 * width + column }) }
@@ -122,7 +130,8 @@ public enum MonthlyTable {
 
 /// breakdowns.csv
 public enum BreakdownsTable {
-    public static let header = ["location", "period", "dimension", "value", "count", "total", "share", "suppressed"]
+    public enum Column: String, TableColumn { case location, period, dimension, value, count, total, share, suppressed }
+    public static let header = Column.header
 
     /// Within each location × period × dimension the counts add up to the shown total, so the
     /// cells are protected together.

@@ -47,22 +47,19 @@ public struct ReportData: Sendable {
 
 /// One report: a location (or all locations) and a quarter.
 public struct QuarterReport: Sendable {
-    public static let allLocations = "all"
-    public var location: String
-    public var quarter: Int
+    public var location: LocationScope
+    public var quarter: Quarter
 
-    public init(location: String, quarter: Int) {
+    public init(location: LocationScope, quarter: Quarter) {
         self.location = location
         self.quarter = quarter
     }
 
-    public var quarterLabel: String { Day.quarterLabel(quarter) }
-
     /// The file name: report.html for all locations in the latest quarter, else
     /// report-<slug>-<quarter>.html with the location's slug from `slugs(for:)`.
-    public func fileName(latest: Int, slugs: [String: String]) -> String {
-        if location == QuarterReport.allLocations && quarter == latest { return "report.html" }
-        return "report-\(slugs[location] ?? QuarterReport.slug(location))-\(quarterLabel).html"
+    public func fileName(latest: Quarter, slugs: [LocationScope: String]) -> String {
+        if location == .all && quarter == latest { return "report.html" }
+        return "report-\(slugs[location] ?? QuarterReport.slug(location.label))-\(quarter.label).html"
     }
 
     /// The longest slug kept (the file name stays far below the 255 bytes a file system allows).
@@ -70,19 +67,19 @@ public struct QuarterReport: Sendable {
 
     /// One slug per location that no two locations share: the folded name, and where two names
     /// fold to the same slug (or to nothing, or to a long one) a short stable hash of the name.
-    public static func slugs(for locations: [String]) -> [String: String] {
-        let names = Array(Set(locations + [allLocations])).sorted()
-        let plain = Dictionary(uniqueKeysWithValues: names.map { ($0, slug($0)) })
-        let counts = Dictionary(grouping: names, by: { plain[$0]! }).mapValues(\.count)
-        var out: [String: String] = [:]
-        for name in names {
-            let base = plain[name]!
-            if name == allLocations { out[name] = base; continue }
-            if base.isEmpty || counts[base]! > 1 || base.count > maxSlugLength {
+    public static func slugs(for locations: [LocationScope]) -> [LocationScope: String] {
+        let scopes = Array(Set(locations + [.all])).sorted()
+        let plain = Dictionary(uniqueKeysWithValues: scopes.map { ($0, slug($0.label)) })
+        let counts = Dictionary(grouping: scopes, by: { plain[$0] ?? "" }).mapValues(\.count)
+        var out: [LocationScope: String] = [:]
+        for scope in scopes {
+            let base = plain[scope] ?? ""
+            if scope == .all { out[scope] = base; continue }
+            if base.isEmpty || (counts[base] ?? 0) > 1 || base.count > maxSlugLength {
                 let short = String(base.prefix(maxSlugLength)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
-                out[name] = (short.isEmpty ? "" : short + "-") + stableHash(name)
+                out[scope] = (short.isEmpty ? "" : short + "-") + stableHash(scope.label)
             } else {
-                out[name] = base
+                out[scope] = base
             }
         }
         return out
@@ -107,12 +104,17 @@ public struct QuarterReport: Sendable {
     }
 
     /// The page and its figures.
-    public func render(_ data: ReportData, fileName name: String) -> (html: String, figures: [[String]]) {
+    /// The page and its figures; `scope` is this report's location, prepared once for all its quarters.
+    func render(_ data: ReportData, scope: ReportScope, fileName name: String) -> (html: String, figures: [[String]]) {
         let text = ReportText(lang: data.language, threshold: data.suppression.threshold)
         let figures = ReportFigures(text: text)
-        var body = ReportSections(report: self, data: data, text: text, figures: figures)
-        let page = body.page()
+        let page = QuarterPage(report: self, scope: scope, data: data, text: text, figures: figures).page()
         return (page.markup, figures.figures.map { [name, $0.section, $0.group, $0.measure, $0.value, $0.suppressed ? "1" : "0"] })
+    }
+
+    /// The page and its figures, for one report on its own.
+    public func render(_ data: ReportData, fileName name: String) -> (html: String, figures: [[String]]) {
+        render(data, scope: ReportScope(location, data: data), fileName: name)
     }
 
     public static let figuresHeader = ["report", "section", "group", "measure", "value", "suppressed"]

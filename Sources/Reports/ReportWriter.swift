@@ -1,64 +1,62 @@
 import Atlas
+import Config
 import Foundation
 
 /// Writes the quarterly reports of a run and report_figures.csv (every number on every page).
 public enum ReportWriter {
     public struct Written: Sendable {
         public var file: String
-        public var location: String
-        public var quarter: String
+        public var location: LocationScope
+        public var quarter: Quarter
     }
 
-    /// The reports to write: every location and all locations together, for the chosen quarters.
-    public static func plan(requests: [HelpRequest], quarters: [String]?, locations only: [String]?) throws -> [QuarterReport] {
-        guard let first = requests.map(\.createdAt.quarterIndex).min(), let last = requests.map(\.createdAt.quarterIndex).max()
+    /// The reports to write: every location and all locations together (or `only` these), for
+    /// the chosen quarters.
+    public static func plan(requests: [HelpRequest], quarters: ReportSettings.Quarters, locations only: [LocationScope]?) throws
+        -> [QuarterReport] {
+        guard let first = requests.map(\.createdAt.quarterIndex).min().map(Quarter.init(index:)),
+              let last = requests.map(\.createdAt.quarterIndex).max().map(Quarter.init(index:))
         else { return [] }
         let known = Set(requests.map(\.location))
-        for name in only ?? [] where name != QuarterReport.allLocations && !known.contains(name) {
+        for case let .named(name) in only ?? [] where !known.contains(name) {
             throw ReportError.unknownLocation(name, known: known.sorted())
         }
-        let locations = only ?? ([QuarterReport.allLocations] + known.sorted())
-        let indices: [Int]
+        let locations = only ?? ([.all] + known.sorted().map(LocationScope.named))
+        let chosen: [Quarter]
         switch quarters {
-        case nil: indices = [last]
-        case let list?:
-            if list == ["all"] { indices = Array(first...last) } else {
-                indices = try list.map { label in
-                    if label == "latest" { return last }
-                    guard let q = quarterIndex(label) else { throw ReportError.badQuarter(label) }
-                    // A quarter without any request would be an empty report.
-                    guard (first...last).contains(q) else {
-                        throw ReportError.quarterOutsideHistory(label, first: Day.quarterLabel(first), last: Day.quarterLabel(last))
-                    }
-                    return q
-                }
+        case .latest: chosen = [last]
+        case .all: chosen = (first.index...last.index).map(Quarter.init(index:))
+        case let .these(list):
+            // A quarter without any request would be an empty report.
+            for q in list where !(first...last).contains(q) {
+                throw ReportError.quarterOutsideHistory(q.label, first: first.label, last: last.label)
             }
+            chosen = list
         }
-        return indices.flatMap { q in locations.map { QuarterReport(location: $0, quarter: q) } }
-    }
-
-    static func quarterIndex(_ label: String) -> Int? {
-        let parts = label.split(separator: "-")
-        guard parts.count == 2, let y = Int(parts[0]), parts[1].count == 2, parts[1].first == "Q",
-              let q = Int(parts[1].dropFirst()), (1...4).contains(q) else { return nil }
-        return y * 4 + q - 1
+        return chosen.flatMap { q in locations.map { QuarterReport(location: $0, quarter: q) } }
     }
 
     public static func write(_ reports: [QuarterReport], data: ReportData, folder: String) throws -> [Written] {
         try createOutputFolder(folder)
-        let latest = data.requests.map(\.createdAt.quarterIndex).max() ?? 0
+        let latest = Quarter(index: data.requests.map(\.createdAt.quarterIndex).max() ?? 0)
         let slugs = QuarterReport.slugs(for: reports.map(\.location))
+        // What every quarter of a location shares (its requests, supply rows, map) is prepared once per location.
+        var seen = Set<LocationScope>()
+        let locations = reports.map(\.location).filter { seen.insert($0).inserted }
+        let prepared = Parallel.map(locations.count) { ReportScope(locations[$0], data: data) }
+        let scopes = Dictionary(uniqueKeysWithValues: zip(locations, prepared))
         // Pages are independent: render and write them on all cores, then collect in order.
         let pages = Parallel.map(reports.count) { k -> Result<(Written, [[String]]), ReportError> in
             let report = reports[k]
             let name = report.fileName(latest: latest, slugs: slugs)
-            let page = report.render(data, fileName: name)
+            guard let scope = scopes[report.location] else { return .failure(.cannotWrite(path: name, reason: "no scope")) }
+            let page = report.render(data, scope: scope, fileName: name)
             do throws(ReportError) {
                 try writeText(page.html, to: (folder as NSString).appendingPathComponent(name))
             } catch {
                 return .failure(error)
             }
-            return .success((Written(file: name, location: report.location, quarter: report.quarterLabel), page.figures))
+            return .success((Written(file: name, location: report.location, quarter: report.quarter), page.figures))
         }
         var written: [Written] = []
         var figureRows: [[String]] = []

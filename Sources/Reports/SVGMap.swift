@@ -3,7 +3,7 @@ import Geo
 
 /// An inline SVG choropleth of areas in EPSG:28992: one `<path class="area">` per area with a
 /// `<title>` for the hover label, targets outlined, and an optional catchment outline.
-public struct SVGMap {
+public struct SVGMap: Sendable {
     public struct Area {
         public var code: String
         public var rings: [[(x: Double, y: Double)]]

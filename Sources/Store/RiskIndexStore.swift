@@ -30,7 +30,7 @@ extension AtlasStore {
                 let st = extras.stability[s.code], cl = extras.clusters[s.code]
                 let under: Bool? = s.ranked ? extras.underReached.map { $0.contains(s.code) } : nil
                 try score.execute(arguments: [level.rawValue, year, s.code, name, s.score, s.percentile, s.decile,
-                                              s.notRankedReason, s.missingComponents.joined(separator: ";"),
+                                              s.notRankedReason?.description, s.missingComponents.joined(separator: ";"),
                                               st?.p5, st?.p95, st?.topDecileShare, cl?.cluster.rawValue, cl?.pValue, under])
                 for (c, v) in s.components.sorted(by: { $0.key < $1.key }) {
                     try component.execute(arguments: [level.rawValue, year, s.code, name, c, v.value, v.percentile])
@@ -51,7 +51,7 @@ extension AtlasStore {
                 let missing: String = row["missing_components"]
                 out[row["code"], default: [:]][row["index_name"]] = StoredIndexScore(
                     score: row["score"], percentile: row["percentile"], decile: row["decile"],
-                    notRankedReason: row["not_ranked_reason"],
+                    notRankedReason: (row["not_ranked_reason"] as String?).map(NotRankedReason.init(stored:)),
                     missingComponents: missing.split(separator: ";").map(String.init),
                     percentileP5: row["percentile_p5"], percentileP95: row["percentile_p95"],
                     topDecileShare: row["top_decile_share"], cluster: row["cluster"], underReached: row["under_reached"])

@@ -237,6 +237,14 @@ enum Schema {
                 ALTER TABLE area_sets_v7 RENAME TO area_sets;
                 """)
         }
+        m.registerMigration("v8-typed-plan-reasons") { db in
+            // The catchment and the nothing-chosen reason as typed values (JSON), so that a report
+            // can say them in its own language; the English text columns stay for people.
+            try db.execute(sql: """
+                ALTER TABLE target_plans ADD COLUMN catchment_json TEXT;
+                ALTER TABLE target_plans ADD COLUMN nothing_chosen_json TEXT;
+                """)
+        }
         return m
     }
 }

@@ -1,4 +1,5 @@
 import Atlas
+import Foundation
 import GRDB
 
 extension AtlasStore {
@@ -11,13 +12,14 @@ extension AtlasStore {
             try db.execute(sql: """
                 INSERT INTO target_plans (level, year, goal, budget, catchment, volunteer_distance_m, category,
                     prefer_under_reached, contiguity_bonus, eligible, expected, expected_low, expected_high,
-                    naive_expected, naive_flyers, nothing_chosen_because)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: key + [stored.goal.rawValue, stored.budget, stored.catchment, stored.volunteerDistance,
+                    naive_expected, naive_flyers, nothing_chosen_because, catchment_json, nothing_chosen_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: key + [stored.goal.rawValue, stored.budget, stored.catchment.description, stored.volunteerDistance,
                                        stored.category?.rawValue, stored.preferUnderReached, stored.contiguityBonus,
                                        plan.eligible, plan.expectedAtRisk.central, plan.expectedAtRisk.low,
                                        plan.expectedAtRisk.high, plan.naiveExpectedAtRisk.central, plan.naiveFlyers,
-                                       plan.nothingChosenBecause])
+                                       plan.nothingChosenBecause?.description, try StoredJSON.encode(stored.catchment),
+                                       try plan.nothingChosenBecause.map(StoredJSON.encode)])
             let target = try db.makeStatement(sql: """
                 INSERT INTO flyer_targets (level, year, rank, code, flyers, cumulative_flyers, expected, expected_low,
                     expected_high, value, nearest_volunteer_m, adjacent_to, why)
@@ -67,12 +69,32 @@ extension AtlasStore {
                 expectedAtRisk: .init(central: row["expected"], low: row["expected_low"], high: row["expected_high"]),
                 naiveExpectedAtRisk: .init(central: row["naive_expected"], low: row["naive_expected"], high: row["naive_expected"]),
                 naiveFlyers: row["naive_flyers"], eligible: row["eligible"], excluded: excluded,
-                highRiskWithoutVolunteers: highRisk, nothingChosenBecause: row["nothing_chosen_because"])
+                highRiskWithoutVolunteers: highRisk,
+                nothingChosenBecause: StoredJSON.decode(row["nothing_chosen_json"], or: row["nothing_chosen_because"],
+                                                        FlyerTargeting.NothingChosen.self, fallback: { .other($0) }))
             return StoredTargetPlan(goal: FlyerTargeting.Goal(rawValue: row["goal"]) ?? .debt, budget: row["budget"],
-                                    catchment: row["catchment"], volunteerDistance: row["volunteer_distance_m"],
+                                    catchment: StoredJSON.decode(row["catchment_json"], or: row["catchment"],
+                                                                 FlyerTargeting.CatchmentChoice.self, fallback: { .other($0) })
+                                        ?? .everywhere,
+                                    volunteerDistance: row["volunteer_distance_m"],
                                     category: (row["category"] as String?).flatMap(Category.init(rawValue:)),
                                     preferUnderReached: row["prefer_under_reached"], contiguityBonus: row["contiguity_bonus"],
                                     plan: plan)
         }
+    }
+}
+
+/// A typed value kept as JSON beside its English text (the text for people and older versions).
+enum StoredJSON {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// The value from `json`; from a store written before the JSON column, `fallback` of the text.
+    static func decode<T: Decodable>(_ json: String?, or text: String?, _ type: T.Type, fallback: (String) -> T) -> T? {
+        if let json, let value = try? JSONDecoder().decode(T.self, from: Data(json.utf8)) { return value }
+        return text.map(fallback)
     }
 }

@@ -12,12 +12,7 @@ struct ReportOptions: ParsableArguments {
 
     /// The same rules as the config's `[report]` section, before any work starts.
     func validate() throws {
-        for q in quarters where q != "all" && q != "latest" && !ReportSettings.isQuarter(q) {
-            throw ValidationError("--quarter \(q) is not a quarter (expected e.g. 2023-Q4, latest or all)")
-        }
-        if quarters.count > 1, quarters.contains("all") || quarters.contains("latest") {
-            throw ValidationError("--quarter all and latest stand alone, not with other quarters")
-        }
+        do { _ = try ReportSettings.Quarters(words: quarters) } catch { throw ValidationError("--quarter \(error)") }
         if let v = lowHelpersPerRequest, !v.isFinite || v < 0 {
             throw ValidationError("--low-helpers-per-request must be a finite number ≥ 0")
         }
@@ -25,9 +20,7 @@ struct ReportOptions: ParsableArguments {
 
     func apply(to settings: inout ReportSettings) {
         if let lang { settings.language = lang }
-        if !quarters.isEmpty {
-            settings.quarters = quarters == ["all"] ? .all : quarters == ["latest"] ? .latest : .these(quarters)
-        }
+        if !quarters.isEmpty, let chosen = try? ReportSettings.Quarters(words: quarters) { settings.quarters = chosen }
         if let lowHelpersPerRequest { settings.lowHelpersPerRequest = lowHelpersPerRequest }
     }
 }

@@ -52,9 +52,10 @@ import Testing
                                        models: Self.models(areas))
         #expect(plan.targets.isEmpty)
         #expect(plan.flyers == 0)
-        let because: String = try #require(plan.nothingChosenBecause)
-        #expect(because.contains("budget of 500 flyers is smaller than every eligible area"))
-        #expect(because.contains("3311, needs 900 flyers"))
+        let because = try #require(plan.nothingChosenBecause)
+        #expect(because == .budgetTooSmall(budget: 500, first: "3311", firstFlyers: 900, smallest: "3311", smallestFlyers: 900))
+        #expect(because.description.contains("budget of 500 flyers is smaller than every eligible area"))
+        #expect(because.description.contains("3311, needs 900 flyers"))
     }
 
     @Test func beatsHighestRiskFirstWhereTheyDiffer() {
@@ -90,7 +91,7 @@ import Testing
         let none = FlyerTargeting.plan(.init(budget: 10_000, goal: .debt), areas: areas, volunteers: [],
                                        models: Self.models(areas))
         #expect(none.targets.isEmpty)
-        #expect(none.nothingChosenBecause?.contains("nobody can answer") == true)
+        #expect(none.nothingChosenBecause?.description.contains("nobody can answer") == true)
     }
 
     @Test func catchments() {

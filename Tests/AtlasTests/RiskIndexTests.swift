@@ -56,7 +56,7 @@ import Testing
         ])
         let r = RiskIndex.compute(Self.set([tiny]), definition: Self.counts)
         let s = r.scores.first { $0.code == "9998" }!
-        #expect(!s.ranked && s.notRankedReason == "fewer than 50 inhabitants" && s.percentile == nil)
+        #expect(!s.ranked && s.notRankedReason == .tooFewInhabitants(minimum: 50) && s.percentile == nil)
         #expect(r.scores.filter(\.ranked).count == 40)
     }
 
@@ -77,7 +77,7 @@ import Testing
             "aantal_huurwoningen_in_bezit_woningcorporaties": .special(code: -99997),
         ])
         let s = RiskIndex.compute(Self.set([sparse]), definition: Self.counts).scores.first { $0.code == "9996" }!
-        #expect(s.notRankedReason == "missing 3 of 4 components")
+        #expect(s.notRankedReason == .missingComponents(missing: 3, of: 4))
     }
 
     @Test func weightsCanBeChangedAndZeroWeightComponentsAreLeftOut() throws {
@@ -127,11 +127,24 @@ import Testing
         }
         let r = RiskIndex.compute(thin, definition: Self.counts)
         #expect(r.used.isEmpty && r.notComputable.count == 5, "the five weighted components")
-        #expect(r.scores.allSatisfy { $0.notRankedReason == "no component can be computed from the data" })
+        #expect(r.scores.allSatisfy { $0.notRankedReason == .noComputableComponent })
     }
 
     @Test func midRankPercentilesShareTies() {
         #expect(RiskIndex.midRankPercentiles([10, 20, 20, 40]) == [12.5, 50, 50, 87.5])
         #expect(RiskIndex.midRankPercentiles([]) == [])
+    }
+}
+
+/// The reasons are stored and published as English text and read back as the same value.
+@Suite struct NotRankedReasonTests {
+    @Test func everyReasonSurvivesItsStoredText() {
+        let reasons: [NotRankedReason] = [.noComputableComponent, .populationUnknown, .tooFewInhabitants(minimum: 50),
+                                          .missingComponents(missing: 3, of: 4)]
+        for reason in reasons { #expect(NotRankedReason(stored: reason.description) == reason) }
+        #expect(reasons.map(\.description) == ["no component can be computed from the data", "population unknown (secret or missing)",
+                                               "fewer than 50 inhabitants", "missing 3 of 4 components"])
+        // Text another version wrote is kept as it was, never taken for a ranked area.
+        #expect(NotRankedReason(stored: "fewer than many inhabitants") == .other("fewer than many inhabitants"))
     }
 }

@@ -48,7 +48,7 @@ struct ReportScenario {
     }
 
     func render(language: ReportLanguage = .nl) throws -> String {
-        let report = QuarterReport(location: "HipHelpt Test", quarter: 2023 * 4 + 3)
+        let report = QuarterReport(location: .named("HipHelpt Test"), quarter: Quarter(label: "2023-Q4")!)
         return report.render(try data(language: language), fileName: "report.html").html
     }
 }

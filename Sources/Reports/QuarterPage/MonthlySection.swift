@@ -1,0 +1,37 @@
+import Atlas
+
+/// Requests per month up to the end of the quarter, with the least-squares trend.
+extension QuarterPage {
+    func monthlySection() -> Section {
+        let upTo = scope.requests.filter { $0.createdAt <= bounds.last }
+        guard !upTo.isEmpty else { return Section(html: "") }
+        let series = MonthlySeries.compute(upTo, rule: data.rule)
+        let rows = published(MonthlyTable.rows(series.rows, suppression: data.suppression), series.rows, as: MonthlyTable.Column.self)
+        let inQuarter = Set(report.quarter.monthIndices)
+        func total(_ r: PublishedRow<MonthlyTable.Column, MonthlySeries.Row>) -> HTML {
+            figures.count("monthly", r[.month], "total", csv: r[.total], suppressed: r[.total].isEmpty, raw: r.source.total)
+        }
+        let bars = rows.map { r -> SVGCharts.Bar in
+            _ = total(r)
+            return SVGCharts.Bar(label: text.month(r[.month]), value: Double(r[.total]), highlighted: inQuarter.contains(r.source.monthIndex),
+                                 hiddenText: hiddenText(r.source.total))
+        }
+        let chart = SVGCharts.bars(id: "monthly-chart", title: t("Verzoeken per maand", "Requests per month"), bars: bars,
+                                   line: rows.map { Double($0[.trend_total]) }, labelEvery: max(1, bars.count / 12),
+                                   yLabel: t("verzoeken", "requests"))
+        var note: HTML = ""
+        if let fit = series.trends.first?.fit {
+            let slope = fit.slope
+            note = "<p>\(t("Trendlijn (kleinste kwadraten)", "Trend line (least squares)")): \(slope >= 0 ? "+" : "")\(text.decimal(slope, decimals: 2)) \(t("verzoeken per maand erbij", "requests more per month")).</p>"
+        }
+        let table: [HTML] = rows.suffix(12).map { r in "<tr><th>\(text.month(r[.month]))</th><td>\(total(r))</td></tr>" }
+        return Section(html: """
+            <section id="monthly"><h2>\(t("Verzoeken per maand", "Requests per month"))</h2>
+            <p>\(t("Hulpvragen en informatievragen per maand, met trendlijn; de maanden van dit kwartaal zijn donkerder.", "Help requests and information questions per month, with a trend line; this quarter's months are darker."))</p>
+            \(chart)\(note)
+            <details><summary>\(t("De laatste twaalf maanden in cijfers", "The last twelve months in numbers"))</summary>
+            <table><tbody>\(table)</tbody></table></details></section>
+
+            """)
+    }
+}

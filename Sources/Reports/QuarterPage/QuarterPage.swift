@@ -1,0 +1,58 @@
+import Atlas
+
+/// One quarterly report page: its sections in order, each with the key points it adds. Counts
+/// come from the same analyses and the same suppression as the shared CSV tables.
+struct QuarterPage {
+    let report: QuarterReport
+    let scope: ReportScope
+    let data: ReportData
+    let text: ReportText
+    let figures: ReportFigures
+    let bounds: (first: Day, last: Day)
+
+    /// A rendered section and the key points it adds to the top of the page.
+    struct Section {
+        var html: HTML
+        var keyPoints: [HTML] = []
+    }
+
+    init(report: QuarterReport, scope: ReportScope, data: ReportData, text: ReportText, figures: ReportFigures) {
+        self.report = report
+        self.scope = scope
+        self.data = data
+        self.text = text
+        self.figures = figures
+        bounds = report.quarter.bounds
+    }
+
+    var t: (String, String) -> String { text.t }
+    var title: String {
+        let name = report.location == .all ? t("Alle locaties", "All locations") : report.location.label
+        return "\(name) — \(text.quarter(report.quarter))"
+    }
+
+    /// "<5" for a small count, "×" for one hidden to protect another.
+    func hiddenText(_ count: Int) -> String { count < data.suppression.threshold ? text.hidden : ReportFigures.protectedMark }
+
+    func page() -> HTML {
+        let sections = [glanceSection(), mapSection(), distanceSection(), supplySection(), monthlySection(),
+                        breakdownSection(), reachSection(), targetSection(), methodSection()]
+        let keyPoints: [HTML] = sections.flatMap(\.keyPoints).map { "<li>\($0)</li>" }
+        return """
+            <!DOCTYPE html>
+            <html lang="\(text.lang.rawValue)"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title) · hulpatlas</title>
+            <style>\(HTML(trusted: ReportStyle.css))</style></head>
+            <body><main>
+            <header><p class="kicker">hulpatlas · \(t("kwartaalrapportage", "quarterly report"))</p><h1>\(title)</h1>
+            <p class="period">\(t("Periode", "Period")): \(bounds.first.description) – \(bounds.last.description). \
+            \(t("Aantallen onder", "Counts below")) \(data.suppression.threshold) \(t("staan als", "are shown as")) \
+            “\(text.hidden)”; “\(ReportFigures.protectedMark)” \(t("is verborgen zodat een klein aantal niet uit andere getallen is af te leiden.", "is hidden so that a small count cannot be worked out from other numbers."))</p></header>
+            <section class="keypoints"><h2>\(t("In het kort", "Key points"))</h2><ul>\(keyPoints)</ul></section>
+            \(sections.map(\.html))
+            </main></body></html>
+
+            """
+    }
+}
