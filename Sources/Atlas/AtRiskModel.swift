@@ -9,7 +9,7 @@ import Foundation
 /// ranked areas equals the prevalence. The uncertainty is the range over four scenarios:
 /// the prevalence's low and high value × half and double the slope.
 public struct AtRiskModel: Sendable, Equatable {
-    public var index: String
+    public var index: IndexName
     /// Share of households at risk nationally (central value).
     public var prevalence: Double
     public var prevalenceLow: Double
@@ -19,7 +19,7 @@ public struct AtRiskModel: Sendable, Equatable {
     /// What "at risk" means here, for the report's method note.
     public var meaning: String
 
-    public init(index: String, prevalence: Double, prevalenceLow: Double, prevalenceHigh: Double, slope: Double,
+    public init(index: IndexName, prevalence: Double, prevalenceLow: Double, prevalenceHigh: Double, slope: Double,
                 meaning: String) {
         self.index = index
         self.prevalence = prevalence
@@ -32,27 +32,26 @@ public struct AtRiskModel: Sendable, Equatable {
     /// CBS: 8.3% of households had registered problematic debts on 1 January 2018 (7.6% in
     /// October 2020, 8.6% in 2015); highest municipality Rotterdam 15.8%. Slope: a municipality
     /// at z ≈ 2.8 (the largest of ~355) at 15.8% against 8.3% gives b ≈ 0.26.
-    public static let debt = AtRiskModel(index: "debt", prevalence: 0.083, prevalenceLow: 0.076, prevalenceHigh: 0.086,
+    public static let debt = AtRiskModel(index: .debt, prevalence: 0.083, prevalenceLow: 0.076, prevalenceHigh: 0.086,
                                          slope: 0.26, meaning: "households with registered problematic debts")
     /// RIVM, Gezondheid per wijk en buurt 2020: 11.2% of adults severely lonely (14.2% in 2022,
     /// the high scenario). The slope is fitted so that the municipal means match RIVM's
     /// municipal shares (training half; `docs/validation/fit_indices.py`, RMSE 0.8 points).
     /// Applied to households as an approximation (a household with a severely lonely adult).
-    public static let loneliness = AtRiskModel(index: "loneliness", prevalence: 0.112, prevalenceLow: 0.10,
+    public static let loneliness = AtRiskModel(index: .loneliness, prevalence: 0.112, prevalenceLow: 0.10,
                                                prevalenceHigh: 0.142, slope: 0.327,
                                                meaning: "households with a severely lonely adult")
     /// The same for people aged 65+ (RIVM 2020: 10.4% severely lonely), fitted on the 65+ shares.
-    public static let loneliness65Plus = AtRiskModel(index: "loneliness", prevalence: 0.104, prevalenceLow: 0.09,
+    public static let loneliness65Plus = AtRiskModel(index: .loneliness, prevalence: 0.104, prevalenceLow: 0.09,
                                                      prevalenceHigh: 0.13, slope: 0.223,
                                                      meaning: "households with a severely lonely person aged 65+")
 
     /// The model of an index variant (see `RiskIndexDefinition.variants(of:)`).
-    public static func standard(for index: String, variant: String = "default") -> AtRiskModel? {
+    public static func standard(for index: IndexName, variant: String = "default") -> AtRiskModel {
         switch (index, variant) {
-        case ("debt", _): return .debt
-        case ("loneliness", "65_plus"): return .loneliness65Plus
-        case ("loneliness", _): return .loneliness
-        default: return nil
+        case (.debt, _): return .debt
+        case (.loneliness, "65_plus"): return .loneliness65Plus
+        case (.loneliness, _): return .loneliness
         }
     }
 

@@ -6,7 +6,13 @@ public enum FlyerTargeting {
     /// and of severe loneliness (a household at risk of both counts twice: it has two needs).
     public enum Goal: String, Sendable, CaseIterable, Codable {
         case debt, loneliness, combined
-        public var indices: [String] { self == .combined ? ["debt", "loneliness"] : [rawValue] }
+        public var indices: [IndexName] {
+            switch self {
+            case .debt: return [.debt]
+            case .loneliness: return [.loneliness]
+            case .combined: return IndexName.allCases
+            }
+        }
     }
 
     /// Where the campaign may go.
@@ -50,13 +56,13 @@ public enum FlyerTargeting {
         public var x: Double?
         public var y: Double?
         /// Percentiles of the ranked indices (index name → 0–100).
-        public var percentiles: [String: Double]
+        public var percentiles: [IndexName: Double]
         /// Help requests from the area in the stored history.
         public var requests: Int
         public var underReached: Bool
 
         public init(code: String, municipality: String?, households: Double?, x: Double?, y: Double?,
-                    percentiles: [String: Double], requests: Int, underReached: Bool) {
+                    percentiles: [IndexName: Double], requests: Int, underReached: Bool) {
             self.code = code
             self.municipality = municipality
             self.households = households
@@ -138,7 +144,7 @@ public enum FlyerTargeting {
     /// in EPSG:28992; `neighbours` the queen contiguity of `areas` (same order), needed only for
     /// a contiguity bonus; `models` the fitted at-risk models of the goal's indices.
     public static func plan(_ request: Request, areas: [Area], volunteers: [(x: Double, y: Double)],
-                            neighbours: [[Int]]? = nil, models: [String: AtRiskModel.Fitted]) -> Plan {
+                            neighbours: [[Int]]? = nil, models: [IndexName: AtRiskModel.Fitted]) -> Plan {
         let grid = PointGrid(volunteers, cellSize: max(request.volunteerDistance, 100))
         let catchmentGrid: PointGrid? = {
             if case let .nearVolunteers(radius) = request.catchment { return PointGrid(volunteers, cellSize: max(radius, 100)) }

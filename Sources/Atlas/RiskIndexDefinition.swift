@@ -42,12 +42,12 @@ public struct RiskComponent: Sendable, Equatable {
 
 /// A named index: its components with their default weights (docs/METHOD.md gives the evidence).
 public struct RiskIndexDefinition: Sendable, Equatable {
-    public var name: String
+    public var name: IndexName
     /// Which fitted weighting ("adults", "65_plus"; "default" where an index has one).
     public var variant: String
     public var components: [RiskComponent]
 
-    public init(name: String, variant: String = "default", components: [RiskComponent]) {
+    public init(name: IndexName, variant: String = "default", components: [RiskComponent]) {
         self.name = name
         self.variant = variant
         self.components = components
@@ -57,7 +57,7 @@ public struct RiskIndexDefinition: Sendable, Equatable {
     /// (ch. 4–5); weights fitted on RIVM's "moeite met rondkomen" 2020 (training half of the
     /// municipalities) by `docs/validation/fit_indices.py`, pinned by a test. Components at
     /// weight 0 are candidates the fit left out (configurable).
-    public static let debt = RiskIndexDefinition(name: "debt", components: [
+    public static let debt = RiskIndexDefinition(name: .debt, components: [
         Component.benefits.weighted(0),
         Component.singleParents.weighted(0.5),
         Component.corporationRented.weighted(0),
@@ -78,7 +78,7 @@ public struct RiskIndexDefinition: Sendable, Equatable {
         var copy = self
         for (name, weight) in weights {
             guard let i = copy.components.firstIndex(where: { $0.name == name }) else {
-                throw UnknownComponent(index: self.name, name: name, known: components.map(\.name))
+                throw UnknownComponent(index: self.name.rawValue, name: name, known: components.map(\.name))
             }
             copy.components[i].weight = weight
         }
@@ -97,12 +97,12 @@ public struct RiskIndexDefinition: Sendable, Equatable {
     /// Loneliness risk of adults (18+). Candidate components are RIVM/vzinfo's risk factors
     /// (living alone, low income, migration background, urbanity, age); weights fitted on RIVM's
     /// severely lonely adults 2020 (training half) by `docs/validation/fit_indices.py`.
-    public static let loneliness = RiskIndexDefinition(name: "loneliness", variant: "adults",
+    public static let loneliness = RiskIndexDefinition(name: .loneliness, variant: "adults",
                                                        components: lonelinessComponents(western: 1))
 
     /// Loneliness risk of people aged 65+, fitted on RIVM's severely lonely 65+ (same script):
     /// the same components, with more weight on the western migration background.
-    public static let loneliness65Plus = RiskIndexDefinition(name: "loneliness", variant: "65_plus",
+    public static let loneliness65Plus = RiskIndexDefinition(name: .loneliness, variant: "65_plus",
                                                              components: lonelinessComponents(western: 1.5))
 
     /// The loneliness candidates with the fitted weights; `western` is the one weight the two
@@ -128,21 +128,20 @@ public struct RiskIndexDefinition: Sendable, Equatable {
 
     /// RIVM's measured share itself, where the area set carries it (RIVM's table per wijk or buurt
     /// as a statistics input): a board targets on what was measured, not on a model of it.
-    public static let lonelinessMeasured = RiskIndexDefinition(name: "loneliness", variant: "measured", components: [
+    public static let lonelinessMeasured = RiskIndexDefinition(name: .loneliness, variant: "measured", components: [
         RiskComponent(name: "rivm_severely_lonely_18_plus", numerator: [["rivm_ernstig_eenzaam_pct_18plus"]], denominator: nil,
                       higherIsRiskier: true),
     ])
-    public static let debtMeasured = RiskIndexDefinition(name: "debt", variant: "measured", components: [
+    public static let debtMeasured = RiskIndexDefinition(name: .debt, variant: "measured", components: [
         RiskComponent(name: "rivm_difficulty_making_ends_meet_18_plus", numerator: [["rivm_moeite_met_rondkomen_pct_18plus"]],
                       denominator: nil, higherIsRiskier: true),
     ])
 
     /// The definitions of one index, by variant (the first is the default).
-    public static func variants(of name: String) -> [RiskIndexDefinition] {
+    public static func variants(of name: IndexName) -> [RiskIndexDefinition] {
         switch name {
-        case "debt": return [.debt, .debtMeasured]
-        case "loneliness": return [.loneliness, .loneliness65Plus, .lonelinessMeasured]
-        default: return []
+        case .debt: return [.debt, .debtMeasured]
+        case .loneliness: return [.loneliness, .loneliness65Plus, .lonelinessMeasured]
         }
     }
 }

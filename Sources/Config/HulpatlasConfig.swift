@@ -29,9 +29,9 @@ public struct HulpatlasConfig: Sendable, Equatable {
     public var outcome = OutcomeRule.standard
     public var suppressionThreshold = 5
     /// Component weights per index (`[index.debt.weights]`), and the construction settings.
-    public var indexWeights: [String: [String: Double]] = [:]
+    public var indexWeights: [IndexName: [String: Double]] = [:]
     /// The fitted weighting per index (`[index.loneliness] variant = "65_plus"`); default: the first.
-    public var indexVariants: [String: String] = [:]
+    public var indexVariants: [IndexName: String] = [:]
     public var indexSettings = RiskIndexSettings()
     public var target = TargetSettings()
     public var report = ReportSettings()
@@ -39,8 +39,8 @@ public struct HulpatlasConfig: Sendable, Equatable {
 
 
     /// The calibrated at-risk model of each index, for the configured variant.
-    public func atRiskModels() throws -> [String: AtRiskModel] {
-        var models: [String: AtRiskModel] = [:]
+    public func atRiskModels() throws -> [IndexName: AtRiskModel] {
+        var models: [IndexName: AtRiskModel] = [:]
         for definition in try indexDefinitions() {
             models[definition.name] = AtRiskModel.standard(for: definition.name, variant: definition.variant)
         }
@@ -48,14 +48,14 @@ public struct HulpatlasConfig: Sendable, Equatable {
     }
 
     /// The variants of an index (`[index.NAME] variant`, `--NAME-variant`); the first is the default.
-    public static func variants(of index: String) -> [String] {
+    public static func variants(of index: IndexName) -> [String] {
         RiskIndexDefinition.variants(of: index).map(\.variant)
     }
 
     /// The index definitions of the configured variants (default: the first), with the configured
     /// weights applied.
     public func indexDefinitions() throws -> [RiskIndexDefinition] {
-        try ["debt", "loneliness"].map { name in
+        try IndexName.allCases.map { name in
             let variants = RiskIndexDefinition.variants(of: name)
             let wanted = indexVariants[name] ?? variants.first?.variant
             guard let definition = variants.first(where: { $0.variant == wanted }) else {
@@ -200,20 +200,20 @@ public struct HulpatlasConfig: Sendable, Equatable {
                 config.outcome = try outcome(sub, fail)
             case "index":
                 for k in sub.keys {
-                    switch k {
-                    case "min_population", "shrinkage":
+                    switch (k, IndexName(rawValue: k)) {
+                    case ("min_population", _), ("shrinkage", _):
                         guard let v = sub[k]?.double ?? sub[k]?.int.map(Double.init), v.isFinite, v >= 0 else {
                             throw fail("index.\(k) must be a finite number ≥ 0")
                         }
                         if k == "min_population" { config.indexSettings.minimumPopulation = v } else { config.indexSettings.shrinkage = v }
-                    case "debt", "loneliness":
+                    case let (_, index?):
                         guard let t = sub[k]?.table else { throw fail("[index.\(k)] must be a table") }
                         for key in t.keys where key != "weights" && key != "variant" {
                             throw fail("unknown key index.\(k).\(key) (known: variant, weights)")
                         }
                         if let v = t["variant"] {
                             guard let text = v.string else { throw fail("index.\(k).variant must be text") }
-                            config.indexVariants[k] = text
+                            config.indexVariants[index] = text
                         }
                         guard let w = t["weights"]?.table else { continue }
                         var weights: [String: Double] = [:]
@@ -223,7 +223,7 @@ public struct HulpatlasConfig: Sendable, Equatable {
                             }
                             weights[name] = v
                         }
-                        config.indexWeights[k] = weights
+                        config.indexWeights[index] = weights
                     default:
                         throw fail("unknown key index.\(k) (known: min_population, shrinkage, debt, loneliness)")
                     }

@@ -6,6 +6,8 @@ import Reports
 // imports Pipeline and Config only (DESIGN.md, *Layout and dependencies*); these aliases are the
 // whole of what it sees of Atlas and Ingest.
 
+/// debt or loneliness.
+public typealias IndexName = Atlas.IndexName
 /// pc4, pc6, wijk or buurt.
 public typealias AreaLevel = Atlas.AreaLevel
 /// praktisch, sociaal or vervoer.

@@ -11,7 +11,7 @@ public enum TargetStage {
 
     /// Plans from the context's areas, history and register; `date` is the day volunteers must
     /// be active on (default: the last request's).
-    public static func run(_ context: RunContext, settings: TargetSettings, models standard: [String: AtRiskModel],
+    public static func run(_ context: RunContext, settings: TargetSettings, models standard: [IndexName: AtRiskModel],
                            date: Day? = nil) throws -> StoredTargetPlan {
         let (store, set, areas, requests, helpers) = (context.store, context.set, context.areas, context.requests, context.helpers)
         let scores = try store.indexScores(level: set.level, year: set.year)
@@ -41,14 +41,16 @@ public enum TargetStage {
 
         let planAreas = areas.map { a in
             FlyerTargeting.Area(code: a.code, municipality: a.municipality, households: a.households, x: a.pointX, y: a.pointY,
-                                percentiles: (scores[a.code] ?? [:]).compactMapValues(\.percentile),
+                                percentiles: IndexName.allCases.reduce(into: [:]) { out, name in
+                                    out[name] = scores[a.code]?[name.rawValue]?.percentile
+                                },
                                 requests: reach[a.code]?.requests ?? 0,
                                 underReached: (scores[a.code] ?? [:]).values.contains { $0.underReached == true })
         }
-        var models: [String: AtRiskModel.Fitted] = [:]
-        for name in ["debt", "loneliness"] {
+        var models: [IndexName: AtRiskModel.Fitted] = [:]
+        for name in IndexName.allCases {
             let ranked = planAreas.compactMap { a in a.percentiles[name].map { ($0, a.households ?? 0) } }
-            models[name] = (standard[name] ?? AtRiskModel.standard(for: name)!).fit(ranked)
+            models[name] = (standard[name] ?? AtRiskModel.standard(for: name)).fit(ranked)
         }
 
         let (catchment, described) = try catchment(settings, locator: locator)

@@ -2,7 +2,7 @@ import Atlas
 
 /// areas.csv: one row per area of the set, ordered by code, with its risk indices.
 public enum AreasTable {
-    public static let indexNames = ["debt", "loneliness"]
+    public static let indexNames = IndexName.allCases.map(\.rawValue)
     public static let header = ["area_code", "level", "year", "municipality", "area_km2", "point_x", "point_y",
                                 "population", "households"]
         + indexNames.flatMap {

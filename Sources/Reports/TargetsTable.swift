@@ -15,8 +15,7 @@ public enum TargetsTable {
             let r = reach[t.code]
             let hidden = r.map { suppression.hides($0.requests) } ?? false
             return [String(t.rank), t.code, area?.municipality ?? "", Format.count(area?.households), String(t.flyers),
-                    String(t.cumulativeFlyers), Format.fixed(s["debt"]?.percentile, decimals: 2),
-                    Format.fixed(s["loneliness"]?.percentile, decimals: 2),
+                    String(t.cumulativeFlyers)] + IndexName.allCases.map { Format.fixed(s[$0.rawValue]?.percentile, decimals: 2) } + [
                     hidden ? "" : Format.fixed(r?.perThousandHouseholds, decimals: 2), hidden ? "1" : "0",
                     s.values.contains { $0.underReached == true } ? "1" : "0",
                     Format.fixed(t.expectedAtRisk.central, decimals: 1), Format.fixed(t.expectedAtRisk.low, decimals: 1),

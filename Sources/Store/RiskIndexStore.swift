@@ -5,7 +5,7 @@ extension AtlasStore {
     /// Replaces the results of one index for an area set, in one transaction.
     public func replaceIndex(_ result: RiskIndexResult, extras: IndexExtras, level: AreaLevel, year: Int) throws {
         try write { db in
-            let name = result.definition.name
+            let name = result.definition.name.rawValue
             try db.execute(sql: "DELETE FROM area_indices WHERE level = ? AND year = ? AND index_name = ?",
                            arguments: [level.rawValue, year, name])
             try db.execute(sql: "DELETE FROM area_index_components WHERE level = ? AND year = ? AND index_name = ?",

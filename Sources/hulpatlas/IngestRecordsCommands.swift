@@ -14,18 +14,18 @@ struct MatchHistoryOptions: ParsableArguments {
     var debtVariant: String?
 
     func validate() throws {
-        for (index, given) in [("loneliness", lonelinessVariant), ("debt", debtVariant)] {
+        for (index, given) in [(IndexName.loneliness, lonelinessVariant), (.debt, debtVariant)] {
             let known = HulpatlasConfig.variants(of: index)
             if let given, !known.contains(given) {
-                throw ValidationError("--\(index)-variant must be one of: " + known.joined(separator: ", "))
+                throw ValidationError("--\(index.rawValue)-variant must be one of: " + known.joined(separator: ", "))
             }
         }
     }
 
     func load() throws -> HulpatlasConfig {
         var loaded = try config.map(HulpatlasConfig.load(path:)) ?? HulpatlasConfig()
-        if let lonelinessVariant { loaded.indexVariants["loneliness"] = lonelinessVariant }
-        if let debtVariant { loaded.indexVariants["debt"] = debtVariant }
+        if let lonelinessVariant { loaded.indexVariants[.loneliness] = lonelinessVariant }
+        if let debtVariant { loaded.indexVariants[.debt] = debtVariant }
         return loaded
     }
 }

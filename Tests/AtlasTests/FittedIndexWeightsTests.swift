@@ -10,7 +10,7 @@ struct FittedIndexWeightsTests {
             var prevalence: Double
             var slope: Double
         }
-        var index: String
+        var index: IndexName
         var variant: String
         var weights: [String: Double]
         var calibration: Calibration
@@ -36,7 +36,7 @@ struct FittedIndexWeightsTests {
             #expect(standIn.weight == original.weight, "\(standIn.name) stands in for \(original.name)")
         }
         let model = try #require(AtRiskModel.standard(for: fit.index, variant: fit.variant))
-        if fit.index == "loneliness" {
+        if fit.index == .loneliness {
             #expect(abs(model.slope - fit.calibration.slope) < 0.0005)
             #expect(abs(model.prevalence - fit.calibration.prevalence) < 0.0005)
         }
@@ -46,6 +46,6 @@ struct FittedIndexWeightsTests {
     @Test func defaultLonelinessIndexPredictsMeasuredLoneliness() throws {
         let fit = try #require(try Self.fits()["loneliness"])
         #expect(fit.spearman_nested_cv >= 0.80)
-        #expect(RiskIndexDefinition.variants(of: "loneliness").first?.variant == "adults")
+        #expect(RiskIndexDefinition.variants(of: .loneliness).first?.variant == "adults")
     }
 }

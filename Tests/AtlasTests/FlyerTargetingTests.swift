@@ -37,11 +37,11 @@ import Testing
     static func area(_ code: String, households: Double, debt: Double, x: Double = 100_000, y: Double = 400_000,
                      municipality: String = "Dordrecht", requests: Int = 0) -> FlyerTargeting.Area {
         FlyerTargeting.Area(code: code, municipality: municipality, households: households, x: x, y: y,
-                            percentiles: ["debt": debt], requests: requests, underReached: false)
+                            percentiles: [.debt: debt], requests: requests, underReached: false)
     }
 
-    static func models(_ areas: [FlyerTargeting.Area]) -> [String: AtRiskModel.Fitted] {
-        ["debt": AtRiskModel.debt.fit(areas.map { ($0.percentiles["debt"]!, $0.households!) })!]
+    static func models(_ areas: [FlyerTargeting.Area]) -> [IndexName: AtRiskModel.Fitted] {
+        [.debt: AtRiskModel.debt.fit(areas.map { ($0.percentiles[.debt]!, $0.households!) })!]
     }
 
     static let volunteerHere = [(x: 100_000.0, y: 400_000.0)]

@@ -4,14 +4,14 @@ import Testing
 @Suite struct RiskIndexTests {
     /// The construction's mechanics (shrinkage, codes, not-ranked rules) on four count-based
     /// components and three optional ones, whatever the fitted defaults are.
-    static let counts = RiskIndexDefinition(name: "debt", components: [
+    static let counts = RiskIndexDefinition(name: .debt, components: [
         RiskIndexDefinition.Component.benefits.weighted(1), RiskIndexDefinition.Component.singleParents.weighted(1),
         RiskIndexDefinition.Component.corporationRented.weighted(1), RiskIndexDefinition.Component.singlePersons.weighted(1),
         RiskIndexDefinition.Component.medianIncome.weighted(1), RiskIndexDefinition.Component.woz.weighted(0),
         RiskIndexDefinition.Component.youngAdults.weighted(0),
     ])
     /// Loneliness with the age components weighted, to test the 75+/65+ stand-in.
-    static let ages = RiskIndexDefinition(name: "loneliness", components: [
+    static let ages = RiskIndexDefinition(name: .loneliness, components: [
         RiskIndexDefinition.Component.aged75.weighted(1.5), RiskIndexDefinition.Component.aged65.weighted(1.5),
         RiskIndexDefinition.Component.singlePersons.weighted(2), RiskIndexDefinition.Component.householdSize.weighted(1),
     ])

@@ -26,9 +26,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try "[index.loneliness]\nvariant = \"65_plus\"\n".write(to: dir, atomically: true, encoding: .utf8)
         let config = try HulpatlasConfig.load(path: dir.path)
-        let loneliness = try #require(try config.indexDefinitions().first { $0.name == "loneliness" })
+        let loneliness = try #require(try config.indexDefinitions().first { $0.name == .loneliness })
         #expect(loneliness.variant == "65_plus")
-        #expect(try config.atRiskModels()["loneliness"] == .loneliness65Plus)
-        #expect(try HulpatlasConfig().atRiskModels()["loneliness"] == .loneliness)
+        #expect(try config.atRiskModels()[.loneliness] == .loneliness65Plus)
+        #expect(try HulpatlasConfig().atRiskModels()[.loneliness] == .loneliness)
     }
 }
