@@ -10,14 +10,14 @@ extension QuarterPage {
         let rows = published(BreakdownsTable.rows(raw, suppression: data.suppression), raw, as: BreakdownsTable.Column.self)
             .filter { $0[.location] == ReportScope.label && $0[.period] == String(year) }
         var tables: [HTML] = []
-        for (dimension, heading) in [("requester_type", t("Wie vroeg om hulp", "Who asked for help")),
-                                     ("organisation", t("Welke organisatie hielp (gematchte hulpvragen)", "Which organisation helped (matched help requests)"))] {
+        for (dimension, heading) in [("requester_type", t(.whoAskedForHelp)),
+                                     ("organisation", t(.whichOrganisationHelpedMatchedHelpRequests))] {
             let mine = rows.filter { $0[.dimension] == dimension }
             guard !mine.isEmpty else { continue }
             let body: [HTML] = mine.map { r in
                 let value = r[.value]
                 let label = dimension == "requester_type" ? text.requesterType(value)
-                    : (value == "unknown" ? t("onbekend", "unknown") : value)
+                    : (value == "unknown" ? t(.unknown) : value)
                 let group = "\(dimension)|\(value)"
                 let width = Double(r[.share]).map { Int(($0 * 100).rounded()) } ?? 0
                 return "<tr><th>\(label)</th><td>\(figures.count("breakdowns", group, "count", csv: r[.count], suppressed: r.isHidden(.count, flag: .suppressed), raw: r.source.count))</td>"
@@ -27,7 +27,7 @@ extension QuarterPage {
             tables.append("<div><h3>\(heading)</h3><table><tbody>\(body)</tbody></table></div>")
         }
         return Section(html: """
-            <section id="breakdowns"><h2>\(t("Wie vraagt en wie helpt", "Who asks and who helps")) (\(String(year)), \(t("tot en met", "up to")) \(text.quarter(report.quarter)))</h2>
+            <section id="breakdowns"><h2>\(t(.whoAsksAndWhoHelps)) (\(String(year)), \(t(.upTo)) \(text.quarter(report.quarter)))</h2>
             <div class="two">\(tables)</div></section>
 
             """)

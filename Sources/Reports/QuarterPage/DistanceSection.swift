@@ -10,7 +10,7 @@ extension QuarterPage {
         let rows = published(DistancesTable.rows(summaries, suppression: data.suppression), summaries, as: DistancesTable.Column.self)
         let tableRows: [HTML] = rows.map { r in
             let group = r[.grouping] == "all" ? "all" : r[.group]
-            let name = group == "all" ? t("alle matches", "all matches") : Category(rawValue: group).map(text.category) ?? group
+            let name = group == "all" ? t(.allMatches) : Category(rawValue: group).map(text.category) ?? group
             return """
                 <tr><th>\(name)</th><td>\(figures.count("distance", group, "matches", csv: r[.matches], suppressed: r.isHidden(.matches, flag: .suppressed), raw: r.source.matches))</td>\
                 <td>\(figures.metres("distance", group, "median_m", csv: r[.median_m], suppressed: r.isHidden(.median_m, flag: .suppressed)))</td>\
@@ -25,22 +25,22 @@ extension QuarterPage {
             return SVGCharts.Bar(label: i == DistanceAnalysis.binCount - 1 ? "≥10" : text.decimal(from, decimals: from == from.rounded() ? 0 : 1),
                                  value: Double(r[.matches]), hiddenText: hiddenText(r.source))
         }
-        let chart = SVGCharts.bars(id: "distance-histogram", title: t("Afstand tussen hulpvrager en vrijwilliger", "Distance between requester and volunteer"),
-                                   bars: bars, labelEvery: 2, yLabel: t("matches", "matches"),
+        let chart = SVGCharts.bars(id: "distance-histogram", title: t(.distanceBetweenRequesterAndVolunteer),
+                                   bars: bars, labelEvery: 2, yLabel: t(.matches),
                                    marker: (x: 6, label: "3 km"))
         var keyPoints: [HTML] = []
         if let share = all?.within3km, let all, data.suppression.allowsStatistic(over: all.matches) {
             let met = share >= 0.75
-            keyPoints.append("\(text.percent(share)) \(t("van de matches binnen 3 km (doel 75%)", "of matches within 3 km (goal 75%)")): \(met ? t("doel gehaald", "goal met") : t("doel niet gehaald", "goal not met")).")
+            keyPoints.append("\(text.percent(share)) \(t(.ofMatchesWithin3KmGoal)): \(met ? t(.goalMet) : t(.goalNotMet)).")
         }
         return Section(html: """
-            <section id="distance"><h2>\(t("Hoe ver reizen vrijwilligers?", "How far do volunteers travel?"))</h2>
-            <p>\(t("Afstand in rechte lijn tussen het postcodepunt van hulpvrager en vrijwilliger, voor gematchte hulpvragen van", "Straight-line distance between the postcode points of requester and volunteer, for matched help requests from")) \
-            \(text.quarter(report.quarter.advanced(by: -3))) \(t("tot en met", "to")) \(text.quarter(report.quarter)). \
-            \(t("Doel: 75% binnen 3 km.", "Goal: 75% within 3 km."))</p>
+            <section id="distance"><h2>\(t(.howFarDoVolunteersTravel))</h2>
+            <p>\(t(.straightLineDistanceBetweenThePostcode)) \
+            \(text.quarter(report.quarter.advanced(by: -3))) \(t(.to)) \(text.quarter(report.quarter)). \
+            \(t(.goal75Within3Km))</p>
             \(chart)
-            <p class="axis-note">\(t("kilometer (balken van 500 m)", "kilometres (500 m bins)"))</p>
-            <table><thead><tr><th></th><th>\(t("matches", "matches"))</th><th>\(t("mediaan", "median"))</th><th>\(t("binnen 3 km", "within 3 km"))</th></tr></thead>
+            <p class="axis-note">\(t(.kilometres500MBins))</p>
+            <table><thead><tr><th></th><th>\(t(.matches))</th><th>\(t(.median))</th><th>\(t(.within3Km))</th></tr></thead>
             <tbody>\(tableRows)</tbody></table></section>
 
             """, keyPoints: keyPoints)

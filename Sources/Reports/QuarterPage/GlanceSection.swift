@@ -26,15 +26,15 @@ extension QuarterPage {
     func glanceSection() -> Section {
         let quarters = [report.quarter, report.quarter.advanced(by: -1), report.quarter.advanced(by: -4)]
         let heads: [HTML] = quarters.enumerated().map { i, q in
-            let what = [t("dit kwartaal", "this quarter"), t("vorig kwartaal", "previous quarter"),
-                        t("jaar eerder", "a year earlier")][i]
+            let what = [t(.thisQuarter), t(.previousQuarter),
+                        t(.aYearEarlier)][i]
             return "<th>\(text.quarter(q))<br><small>\(what)</small></th>"
         }
         let s = data.suppression
-        let measures = [("help_requests", t("Hulpvragen", "Help requests")), ("matched", t("Gematcht", "Matched")),
-                        ("not_matched", t("Niet gematcht", "Not matched")), ("open", t("Nog lopend", "Still open")),
-                        ("match_rate", t("Matchpercentage", "Match rate")),
-                        ("info_requests", t("Informatievragen", "Information questions"))]
+        let measures = [("help_requests", t(.helpRequests)), ("matched", t(.matched)),
+                        ("not_matched", t(.notMatched)), ("open", t(.stillOpen)),
+                        ("match_rate", t(.matchRate)),
+                        ("info_requests", t(.informationQuestions))]
         var cells: [String: [HTML]] = [:]
         for q in quarters {
             let group = q.label
@@ -82,25 +82,25 @@ extension QuarterPage {
         var keyPoint: HTML
         if let now = counts(report.quarter) {
             let previous = counts(report.quarter.advanced(by: -1))
-            keyPoint = "\(t("Dit kwartaal", "This quarter")): \(figures.count("glance", report.quarter.label, "help_requests", csv: s.hides(now.help) ? "" : String(now.help), suppressed: s.hides(now.help), raw: now.help)) \(t("hulpvragen", "help requests"))"
+            keyPoint = "\(t(.thisQuarter2)): \(figures.count("glance", report.quarter.label, "help_requests", csv: s.hides(now.help) ? "" : String(now.help), suppressed: s.hides(now.help), raw: now.help)) \(t(.helpRequests2))"
             let decided = now.matched + now.notMatched
             if s.allowsStatistic(over: decided), !s.hides(now.help) {
-                keyPoint += ", \(text.percent(Double(now.matched) / Double(decided))) \(t("gematcht", "matched"))"
+                keyPoint += ", \(text.percent(Double(now.matched) / Double(decided))) \(t(.matched2))"
                 if let p = previous, s.allowsStatistic(over: p.matched + p.notMatched), p.matched + p.notMatched > 0 {
-                    keyPoint += " (\(t("vorig kwartaal", "previous quarter")) \(text.percent(Double(p.matched) / Double(p.matched + p.notMatched))))"
+                    keyPoint += " (\(t(.previousQuarter)) \(text.percent(Double(p.matched) / Double(p.matched + p.notMatched))))"
                 }
             }
             keyPoint += "."
         } else {
-            keyPoint = "\(t("Geen verzoeken in dit kwartaal.", "No requests in this quarter."))"
+            keyPoint = "\(t(.noRequestsInThisQuarter))"
         }
 
         return Section(html: """
-            <section id="glance"><h2>\(t("Het kwartaal in één oogopslag", "The quarter at a glance"))</h2>
+            <section id="glance"><h2>\(t(.theQuarterAtAGlance))</h2>
             <table class="glance"><thead><tr><th></th>\(heads)</tr></thead><tbody>\(body)</tbody></table>
-            <h3>\(t("Hulpvragen per categorie (matchpercentage)", "Help requests per category (match rate)"))</h3>
+            <h3>\(t(.helpRequestsPerCategoryMatchRate))</h3>
             <table class="glance"><thead><tr><th></th>\(heads)</tr></thead><tbody>\(categoryRows)</tbody></table>
-            <p class="note">\(t("Gematcht = match of doorverwezen; niet gematcht = geen match, afgewezen of ingetrokken; lopende verzoeken tellen niet mee in het matchpercentage.", "Matched = match or referred; not matched = no match, declined or withdrawn; open requests are left out of the match rate."))</p>
+            <p class="note">\(t(.matchedMatchOrReferredNotMatched))</p>
             </section>
 
             """, keyPoints: [keyPoint])

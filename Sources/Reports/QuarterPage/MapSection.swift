@@ -18,35 +18,35 @@ extension QuarterPage {
         let circles = points.compactMap { Geometry.point(x: $0.x, y: $0.y).buffered(volunteerDistance, segments: 12) }
         let catchment = Geometry.union(circles)?.simplified(tolerance: frame.tolerance)?.rings()
         let km = text.decimal(volunteerDistance / 1000, decimals: volunteerDistance.truncatingRemainder(dividingBy: 1000) == 0 ? 0 : 1)
-        let catchmentLabel = t("binnen \(km) km van een actieve vrijwilliger", "within \(km) km of an active volunteer")
+        let catchmentLabel = t(.withinKmOfAnActiveVolunteer(km: km))
 
         let legend: [(color: String, label: String)] = (0..<5).map {
-            (SVGMap.classColors[$0], t("percentiel", "percentile") + " \($0 * 20)–\($0 * 20 + 20)")
-        } + [(SVGMap.notRankedColor, t("niet gerangschikt", "not ranked"))]
+            (SVGMap.classColors[$0], t(.percentile) + " \($0 * 20)–\($0 * 20 + 20)")
+        } + [(SVGMap.notRankedColor, t(.notRanked))]
         var maps: [HTML] = []
         for index in IndexName.allCases {
             let mapped: [SVGMap.Area] = areas.enumerated().map { i, a in
                 let s = data.scores[a.code]?[index.rawValue]
                 var lines = ["\(a.code)\(a.municipality.map { " · \($0)" } ?? "")"]
                 if let p = s?.percentile {
-                    lines.append("\(text.index(index)): \(t("percentiel", "percentile")) \(Int(p.rounded()))")
+                    lines.append("\(text.index(index)): \(t(.percentile)) \(Int(p.rounded()))")
                 } else {
-                    lines.append("\(text.index(index)): \(t("niet gerangschikt", "not ranked"))"
+                    lines.append("\(text.index(index)): \(t(.notRanked))"
                                  + (s?.notRankedReason.map { " (\(text.notRanked($0)))" } ?? ""))
                 }
-                if let h = a.households { lines.append("\(t("huishoudens", "households")): \(text.count(h))") }
-                if let rank = targets[a.code] { lines.append("\(t("flyergebied", "flyer area")) #\(rank)") }
+                if let h = a.households { lines.append("\(t(.households)): \(text.count(h))") }
+                if let rank = targets[a.code] { lines.append("\(t(.flyerArea)) #\(rank)") }
                 return SVGMap.Area(code: a.code, rings: scope.mapRings[i], fill: SVGMap.color(percentile: s?.percentile),
                                    title: lines.joined(separator: "\n"), outlined: targets[a.code] != nil)
             }
             maps.append("<div><h3>\(text.index(index))</h3>"
                         + frame.render(id: "map-\(index.rawValue)", label: text.index(index), areas: mapped, catchment: catchment,
                                        legend: legend, catchmentLabel: catchmentLabel,
-                                       targetLabel: t("gekozen flyergebied", "chosen flyer area")) + "</div>")
+                                       targetLabel: t(.chosenFlyerArea)) + "</div>")
         }
         return Section(html: """
-            <section id="maps"><h2>\(t("Risicokaarten", "Risk maps"))</h2>
-            <p>\(t("Kleur: de rangorde van het gebied op de index (percentiel, 100 = hoogste risico) binnen de \(data.areas.count) gebieden. Omlijnd: gekozen flyergebieden. Gestreept: binnen \(km) km van een actieve vrijwilliger aan het eind van het kwartaal. Beweeg over een gebied voor de details.", "Colour: the area's rank on the index (percentile, 100 = highest risk) among the \(data.areas.count) areas. Outlined: chosen flyer areas. Dashed: within \(km) km of a volunteer active at the end of the quarter. Hover over an area for details."))</p>
+            <section id="maps"><h2>\(t(.riskMaps))</h2>
+            <p>\(t(.mapLegend(areas: data.areas.count, km: km)))</p>
             <div class="maps" data-areas="\(areas.count)">\(maps)</div></section>
 
             """)

@@ -16,20 +16,20 @@ extension QuarterPage {
             return SVGCharts.Bar(label: text.month(r[.month]), value: Double(r[.total]), highlighted: inQuarter.contains(r.source.monthIndex),
                                  hiddenText: hiddenText(r.source.total))
         }
-        let chart = SVGCharts.bars(id: "monthly-chart", title: t("Verzoeken per maand", "Requests per month"), bars: bars,
+        let chart = SVGCharts.bars(id: "monthly-chart", title: t(.requestsPerMonth), bars: bars,
                                    line: rows.map { Double($0[.trend_total]) }, labelEvery: max(1, bars.count / 12),
-                                   yLabel: t("verzoeken", "requests"))
+                                   yLabel: t(.requests))
         var note: HTML = ""
         if let fit = series.trends.first?.fit {
             let slope = fit.slope
-            note = "<p>\(t("Trendlijn (kleinste kwadraten)", "Trend line (least squares)")): \(slope >= 0 ? "+" : "")\(text.decimal(slope, decimals: 2)) \(t("verzoeken per maand erbij", "requests more per month")).</p>"
+            note = "<p>\(t(.trendLineLeastSquares)): \(slope >= 0 ? "+" : "")\(text.decimal(slope, decimals: 2)) \(t(.requestsMorePerMonth)).</p>"
         }
         let table: [HTML] = rows.suffix(12).map { r in "<tr><th>\(text.month(r[.month]))</th><td>\(total(r))</td></tr>" }
         return Section(html: """
-            <section id="monthly"><h2>\(t("Verzoeken per maand", "Requests per month"))</h2>
-            <p>\(t("Hulpvragen en informatievragen per maand, met trendlijn; de maanden van dit kwartaal zijn donkerder.", "Help requests and information questions per month, with a trend line; this quarter's months are darker."))</p>
+            <section id="monthly"><h2>\(t(.requestsPerMonth))</h2>
+            <p>\(t(.helpRequestsAndInformationQuestionsPer))</p>
             \(chart)\(note)
-            <details><summary>\(t("De laatste twaalf maanden in cijfers", "The last twelve months in numbers"))</summary>
+            <details><summary>\(t(.theLastTwelveMonthsInNumbers))</summary>
             <table><tbody>\(table)</tbody></table></details></section>
 
             """)

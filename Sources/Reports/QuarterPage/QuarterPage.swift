@@ -25,9 +25,9 @@ struct QuarterPage {
         bounds = report.quarter.bounds
     }
 
-    var t: (String, String) -> String { text.t }
+    func t(_ phrase: Phrase) -> String { text.t(phrase) }
     var title: String {
-        let name = report.location == .all ? t("Alle locaties", "All locations") : report.location.label
+        let name = report.location == .all ? t(.allLocations) : report.location.label
         return "\(name) — \(text.quarter(report.quarter))"
     }
 
@@ -45,11 +45,11 @@ struct QuarterPage {
             <title>\(title) · hulpatlas</title>
             <style>\(HTML(trusted: ReportStyle.css))</style></head>
             <body><main>
-            <header><p class="kicker">hulpatlas · \(t("kwartaalrapportage", "quarterly report"))</p><h1>\(title)</h1>
-            <p class="period">\(t("Periode", "Period")): \(bounds.first.description) – \(bounds.last.description). \
-            \(t("Aantallen onder", "Counts below")) \(data.suppression.threshold) \(t("staan als", "are shown as")) \
-            “\(text.hidden)”; “\(ReportFigures.protectedMark)” \(t("is verborgen zodat een klein aantal niet uit andere getallen is af te leiden.", "is hidden so that a small count cannot be worked out from other numbers."))</p></header>
-            <section class="keypoints"><h2>\(t("In het kort", "Key points"))</h2><ul>\(keyPoints)</ul></section>
+            <header><p class="kicker">hulpatlas · \(t(.quarterlyReport))</p><h1>\(title)</h1>
+            <p class="period">\(t(.period)): \(bounds.first.description) – \(bounds.last.description). \
+            \(t(.countsBelow)) \(data.suppression.threshold) \(t(.areShownAs)) \
+            “\(text.hidden)”; “\(ReportFigures.protectedMark)” \(t(.isHiddenSoThatASmall))</p></header>
+            <section class="keypoints"><h2>\(t(.keyPoints))</h2><ul>\(keyPoints)</ul></section>
             \(sections.map(\.html))
             </main></body></html>
 

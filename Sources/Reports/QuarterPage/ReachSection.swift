@@ -21,13 +21,13 @@ extension QuarterPage {
         }
         var keyPoints: [HTML] = []
         if !under.isEmpty {
-            keyPoints.append("\(under.count) \(t("gebieden met hoog risico worden weinig bereikt (minder hulpvragen per 1.000 huishoudens dan de mediaan).", "high-risk areas are under-reached (fewer help requests per 1,000 households than the median)."))")
+            keyPoints.append("\(under.count) \(t(.highRiskAreasAreUnderReached))")
         }
         return Section(html: """
-            <section id="reach"><h2>\(t("Bereik: gebieden met hoog risico en weinig hulpvragen", "Reach: high-risk areas with few help requests"))</h2>
-            <p>\(t("Onderbereikt: in het hoogste kwintiel van een index (percentiel ≥ 80) en minder hulpvragen per 1.000 huishoudens dan de mediaan van alle gebieden, over de hele opgeslagen geschiedenis.", "Under-reached: in the top quintile of an index (percentile ≥ 80) and fewer help requests per 1,000 households than the median area, over the whole stored history."))</p>
-            \(under.isEmpty ? HTML(stringLiteral: "<p>" + t("Geen onderbereikte gebieden op deze kaart.", "No under-reached areas on this map.") + "</p>")
-                : "<table><thead><tr><th>\(t("gebied", "area"))</th><th>\(t("gemeente", "municipality"))</th><th>\(t("schulden (pct.)", "debt (pct.)"))</th><th>\(t("eenzaamheid (pct.)", "loneliness (pct.)"))</th><th>\(t("hulpvragen per 1.000 huishoudens", "help requests per 1,000 households"))</th></tr></thead><tbody>\(body)</tbody></table>")
+            <section id="reach"><h2>\(t(.reachHighRiskAreasWithFew))</h2>
+            <p>\(t(.underReachedInTheTopQuintile))</p>
+            \(under.isEmpty ? HTML(stringLiteral: "<p>" + t(.noUnderReachedAreasOnThis) + "</p>")
+                : "<table><thead><tr><th>\(t(.area))</th><th>\(t(.municipality))</th><th>\(t(.debtPct))</th><th>\(t(.lonelinessPct))</th><th>\(t(.helpRequestsPer1000Households))</th></tr></thead><tbody>\(body)</tbody></table>")
             </section>
 
             """, keyPoints: keyPoints)

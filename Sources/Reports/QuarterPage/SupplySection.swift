@@ -21,9 +21,9 @@ extension QuarterPage {
                 """)
             var warning: HTML?
             if low, let ratio {
-                warning = "\(t("Weinig vrijwilligers voor", "Few volunteers for")) \(text.category(category)): \(text.decimal(ratio, decimals: 2)) \(t("actieve vrijwilligers per hulpvraag (signaalgrens", "active volunteers per help request (warning below")) \(text.decimal(data.lowHelpersPerRequest, decimals: 2)))."
+                warning = "\(t(.fewVolunteersFor)) \(text.category(category)): \(text.decimal(ratio, decimals: 2)) \(t(.activeVolunteersPerHelpRequestWarning)) \(text.decimal(data.lowHelpersPerRequest, decimals: 2)))."
             } else if r[.active_helpers] == "0", r[.requests] != "0" {
-                warning = "\(t("Geen actieve vrijwilligers voor", "No active volunteers for")) \(text.category(category))."
+                warning = "\(t(.noActiveVolunteersFor)) \(text.category(category))."
             }
             if let warning {
                 warnings.append("<p class=\"warning\">⚠ \(warning)</p>")
@@ -31,12 +31,12 @@ extension QuarterPage {
             }
         }
         return Section(html: """
-            <section id="supply"><h2>\(t("Vraag en aanbod per categorie", "Supply and demand per category"))</h2>
-            <p>\(t("Actieve vrijwilligers: ingeschreven voor de categorie en actief op minstens één dag van het kwartaal.", "Active volunteers: registered for the category and active on at least one day of the quarter."))</p>
+            <section id="supply"><h2>\(t(.supplyAndDemandPerCategory))</h2>
+            <p>\(t(.activeVolunteersRegisteredForTheCategory))</p>
             \(warnings)
-            <table><thead><tr><th></th><th>\(t("hulpvragen", "help requests"))</th><th>\(t("actieve vrijwilligers", "active volunteers"))</th>\
-            <th>\(t("vrijwilligers per hulpvraag", "volunteers per request"))</th><th>\(t("matchpercentage", "match rate"))</th>\
-            <th>\(t("mediaan dagen tot match", "median days to match"))</th></tr></thead><tbody>\(rows)</tbody></table></section>
+            <table><thead><tr><th></th><th>\(t(.helpRequests2))</th><th>\(t(.activeVolunteers))</th>\
+            <th>\(t(.volunteersPerRequest))</th><th>\(t(.matchRate2))</th>\
+            <th>\(t(.medianDaysToMatch))</th></tr></thead><tbody>\(rows)</tbody></table></section>
 
             """, keyPoints: keyPoints)
     }
