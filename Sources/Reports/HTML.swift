@@ -26,6 +26,8 @@ public struct HTML: ExpressibleByStringInterpolation, Sendable, Equatable {
 
     /// Escapes the five characters that are special in text and attribute values.
     public static func escape(_ s: String) -> String {
+        // Most text (path data, numbers, codes) has none of them: one scan of the bytes, no copy.
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s.unicodeScalars {
