@@ -6,13 +6,13 @@ DEMO := Reports/demo
 
 .PHONY: deps test-deps build run test bench fuzz stress clean screenshot
 
-## deps: install GDAL, SQLite and pkg-config from Debian when they are missing
+## deps: install GDAL, SQLite, GLPK and pkg-config from Debian when they are missing
 deps:
-	@if ! pkg-config --exists gdal sqlite3 2>/dev/null || ! command -v ogrinfo >/dev/null; then \
-		echo "installing libgdal-dev libsqlite3-dev gdal-bin pkg-config …"; \
+	@if ! pkg-config --exists gdal sqlite3 2>/dev/null || ! command -v ogrinfo >/dev/null || [ ! -e /usr/include/glpk.h ]; then \
+		echo "installing libgdal-dev libsqlite3-dev gdal-bin pkg-config libglpk-dev …"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
-			libgdal-dev libsqlite3-dev gdal-bin pkg-config >/dev/null; \
+			libgdal-dev libsqlite3-dev gdal-bin pkg-config libglpk-dev >/dev/null; \
 	fi
 
 ## test-deps: headless Chromium, which the report tests render report.html with

@@ -41,10 +41,10 @@ struct AreaFeatureReader {
     /// is in `rejects`).
     mutating func read(_ feature: Feature, line: Int) -> (area: AreaRecord, shape: AreaShape?)? {
         areasRead += 1
-        let (file, level, keyColumn, names) = (boundary.path, boundary.level, boundary.keyColumn, boundary.names)
+        let (file, level, names) = (boundary.path, boundary.level, boundary.names)
         let keyText = feature.value(at: boundary.keyIndex).text
         let postcode: AreaCode
-        do { postcode = try AreaCode(parsing: keyText, level: level) } catch let error as AreaCode.ParseError {
+        do { postcode = try AreaCode(parsing: keyText, level: level) } catch {
             if case .lostLeadingZeros = error { lostLeadingZeros += 1 }
             return reject(line, keyText, "\(error)")
         }

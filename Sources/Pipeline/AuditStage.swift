@@ -15,10 +15,26 @@ public enum AuditStage {
         public let threshold: Int
         /// How many ids and texts from the match history were looked for.
         public let secrets: Int
+        /// With `intervals`: the interval audit of the published counts.
+        public let intervals: Intervals?
     }
 
+    /// The interval audit of a folder's published counts.
+    public struct Intervals: Sendable {
+        /// Hidden cells whose feasible interval is narrower than the protection width.
+        public let findings: [String]
+        public let hiddenCells: Int
+        public let cells: Int
+        public let blocks: Int
+        /// Per file read: counts published and all counts.
+        public let files: [(file: String, shown: Int, cells: Int)]
+        public let protectionWidth: Int
+        public var publishedShare: Double { cells == 0 ? 1 : Double(cells - hiddenCells) / Double(cells) }
+    }
+
+    /// `intervals`: also the interval audit (LP over every published count and the sums that tie them).
     public static func run(folder: String, threshold: Int?, requests: String?, helpers: String?, db: String?,
-                           config: HulpatlasConfig) throws -> Result {
+                           config: HulpatlasConfig, intervals: Bool = false) throws -> Result {
         var secrets = Set<String>()
         if let requests {
             secrets.formUnion(try AuditSecrets.fromFile(requests, canonical: Vocabulary.requestColumns,
@@ -32,7 +48,20 @@ public enum AuditStage {
         let audit = PrivacyAudit(threshold: threshold ?? config.suppressionThreshold, secrets: secrets)
         let result = try audit.run(folder: folder)
         return Result(folder: folder, files: result.files, findings: result.findings.map(\.description),
-                      threshold: audit.threshold, secrets: secrets.count)
+                      threshold: audit.threshold, secrets: secrets.count,
+                      intervals: intervals ? try intervalAudit(folder: folder, suppression: Suppression(threshold: audit.threshold)) : nil)
+    }
+
+    static func intervalAudit(folder: String, suppression: Suppression) throws -> Intervals {
+        let (tables, read) = try PublishedTablesModel.read(folder: folder)
+        let result = IntervalAudit.run(tables, suppression: suppression)
+        let files = read.map { file in
+            let mine = tables.cells.filter { $0.label.hasPrefix(file + ":") }
+            return (file: file, shown: mine.filter { $0.shown != nil }.count, cells: mine.count)
+        }
+        return Intervals(findings: result.findings.map(\.description), hiddenCells: result.hiddenCells,
+                         cells: tables.cells.count, blocks: result.blocks, files: files,
+                         protectionWidth: suppression.protectionWidth)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Pipeline
 
 struct AuditCommand: ParsableCommand {
@@ -18,6 +19,8 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "The volunteer register the folder was made from: its ids must not appear.") var helpers: String?
     @Option(help: "The store the folder was made from: its pseudonymised ids must not appear.") var db: String?
     @OptionGroup var options: MatchHistoryOptions
+    @Flag(help: "Also the interval audit: for every hidden count, how far the published numbers narrow it down (GLPK).")
+    var intervals = false
 
     /// The config's rule for the threshold (`[privacy] suppression_threshold`).
     func validate() throws {
@@ -26,15 +29,28 @@ struct AuditCommand: ParsableCommand {
 
     func run() throws {
         let result = try AuditStage.run(folder: folder, threshold: threshold, requests: requests, helpers: helpers, db: db,
-                                        config: try options.load())
-        if result.findings.isEmpty {
+                                        config: try options.load(), intervals: intervals)
+        var findings = result.findings
+        if let audit = result.intervals {
+            print("interval audit \(folder): \(audit.hiddenCells) hidden of \(audit.cells) counts in \(audit.blocks) linked blocks; "
+                  + "published \(String(format: "%.1f", 100 * audit.publishedShare))%")
+            for file in audit.files {
+                print("  \(file.file): \(file.shown) of \(file.cells) counts published ("
+                      + String(format: "%.1f", file.cells == 0 ? 100 : 100 * Double(file.shown) / Double(file.cells)) + "%)")
+            }
+            if !audit.findings.isEmpty {
+                print("  \(audit.findings.count) hidden counts narrower than \(audit.protectionWidth + 1) values:")
+            }
+            findings += audit.findings
+        }
+        if findings.isEmpty {
             print("audit \(folder): \(result.files) files checked, nothing found (threshold \(result.threshold)"
                   + (result.secrets == 0 ? "" : ", \(result.secrets) ids and texts from the match history") + ")")
             return
         }
-        for f in result.findings.prefix(200) { print(f) }
-        if result.findings.count > 200 { print("… and \(result.findings.count - 200) more") }
-        throw AuditFailure(count: result.findings.count, folder: folder)
+        for f in findings.prefix(200) { print(f) }
+        if findings.count > 200 { print("… and \(findings.count - 200) more") }
+        throw AuditFailure(count: findings.count, folder: folder)
     }
 }
 

@@ -57,6 +57,9 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("the output folder \(out) holds input files the run would overwrite: "
                                   + overwritten.joined(separator: ", ") + "; give another --out")
         }
+        if let timings, PathCheck.isOneOf(timings, inputs) {
+            throw ValidationError("--timings \(timings) is one of the input files; give another file")
+        }
         var targetSettings = config.target
         target.apply(to: &targetSettings)
         var reportSettings = config.report

@@ -35,7 +35,7 @@ struct FittedIndexWeightsTests {
             let original = try #require(definition.components.first { $0.name == standIn.standsInFor })
             #expect(standIn.weight == original.weight, "\(standIn.name) stands in for \(original.name)")
         }
-        let model = try #require(AtRiskModel.standard(for: fit.index, variant: fit.variant))
+        let model = AtRiskModel.standard(for: fit.index, variant: fit.variant)
         if fit.index == .loneliness {
             #expect(abs(model.slope - fit.calibration.slope) < 0.0005)
             #expect(abs(model.prevalence - fit.calibration.prevalence) < 0.0005)

@@ -1,0 +1,80 @@
+import CGLPK
+
+/// A linear program in GLPK: bounded columns, equality rows, and the smallest or largest value
+/// of one column subject to them (simplex, warm-started from the previous solve). The problem
+/// handle is freed in `deinit`. GLPK's environment is per thread: use one program on one thread.
+public final class LinearProgram {
+    private let problem: OpaquePointer
+    public let columns: Int
+    private var objective: Int?
+
+    /// The values a solve can end with.
+    public enum Bound: Equatable, Sendable {
+        case value(Double)
+        case unbounded
+        case infeasible
+    }
+
+    /// `columns` variables, each with `lower[j] ≤ x[j] ≤ upper[j]` (nil upper: no upper bound).
+    public init(lower: [Double], upper: [Double?]) {
+        precondition(lower.count == upper.count)
+        _ = glp_term_out(GLP_OFF)
+        problem = glp_create_prob()
+        columns = lower.count
+        if columns > 0 { glp_add_cols(problem, Int32(columns)) }
+        for j in 0..<columns {
+            let (lo, hi) = (lower[j], upper[j])
+            let kind = hi.map { $0 == lo ? GLP_FX : GLP_DB } ?? GLP_LO
+            glp_set_col_bnds(problem, Int32(j + 1), kind, lo, hi ?? 0)
+        }
+    }
+
+    deinit { glp_delete_prob(problem) }
+
+    /// Adds the row `Σ coefficient × x[column] = rhs`; columns are 0-based and each appears once.
+    public func addEquality(_ terms: [(column: Int, coefficient: Double)], equals rhs: Double) {
+        precondition(terms.allSatisfy { (0..<columns).contains($0.column) }, "a column outside the program")
+        let row = glp_add_rows(problem, 1)
+        glp_set_row_bnds(problem, row, GLP_FX, rhs, rhs)
+        // GLPK's arrays are 1-based: element 0 is unused.
+        var index: [Int32] = [0] + terms.map { Int32($0.column + 1) }
+        var value: [Double] = [0] + terms.map(\.coefficient)
+        glp_set_mat_row(problem, row, Int32(terms.count), &index, &value)
+    }
+
+    /// The smallest (or largest) value of `column` over the feasible set.
+    public func optimum(of column: Int, maximise: Bool) -> Bound {
+        precondition((0..<columns).contains(column))
+        if let objective { glp_set_obj_coef(problem, Int32(objective + 1), 0) }
+        glp_set_obj_coef(problem, Int32(column + 1), 1)
+        objective = column
+        glp_set_obj_dir(problem, maximise ? GLP_MAX : GLP_MIN)
+        var parameters = glp_smcp()
+        glp_init_smcp(&parameters)
+        parameters.msg_lev = GLP_MSG_OFF
+        parameters.presolve = GLP_ON
+        guard glp_simplex(problem, &parameters) == 0 else {
+            // With the presolver on, an infeasible or unbounded problem is reported here.
+            return glp_get_status(problem) == GLP_UNBND ? .unbounded : presolvedStatus()
+        }
+        switch glp_get_status(problem) {
+        case GLP_OPT: return .value(glp_get_obj_val(problem))
+        case GLP_UNBND: return .unbounded
+        default: return .infeasible
+        }
+    }
+
+    /// What the presolver found when it stopped the solve: solved again without it, which names it.
+    private func presolvedStatus() -> Bound {
+        var parameters = glp_smcp()
+        glp_init_smcp(&parameters)
+        parameters.msg_lev = GLP_MSG_OFF
+        glp_std_basis(problem)
+        _ = glp_simplex(problem, &parameters)
+        switch glp_get_status(problem) {
+        case GLP_OPT: return .value(glp_get_obj_val(problem))
+        case GLP_UNBND: return .unbounded
+        default: return .infeasible
+        }
+    }
+}

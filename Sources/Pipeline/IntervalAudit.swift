@@ -1,0 +1,76 @@
+import Atlas
+import LP
+
+/// The interval audit: for every hidden cell of a set of linked tables, the smallest and largest
+/// value consistent with every published cell and equation, by linear programming (GLPK). The
+/// LP bounds contain every integer solution, so a cell the LP cannot narrow is safe; each block
+/// of linked cells is solved on its own.
+enum IntervalAudit {
+    struct Result: Sendable {
+        var findings: [IntervalFinding]
+        /// Hidden cells checked, and blocks solved.
+        var hiddenCells: Int
+        var blocks: Int
+    }
+
+    static func run(_ tables: LinkedTables, suppression: Suppression) -> Result {
+        var findings: [IntervalFinding] = []
+        let blocks = tables.blocks()
+        for block in blocks {
+            findings += audit(block, tables: tables, width: suppression.protectionWidth)
+        }
+        return Result(findings: findings, hiddenCells: tables.hidden.count, blocks: blocks.count)
+    }
+
+    /// The interval of every hidden cell of one block.
+    static func intervals(_ block: (cells: [Int], equations: [Int]), tables: LinkedTables) -> [Int: (lower: Int, upper: Int?)]? {
+        let position = Dictionary(uniqueKeysWithValues: block.cells.enumerated().map { ($1, $0) })
+        let cells = block.cells.map { tables.cells[$0] }
+        let program = LinearProgram(lower: cells.map { Double($0.shown ?? 0) }, upper: cells.map { $0.shown.map(Double.init) })
+        for k in block.equations {
+            let e = tables.equations[k]
+            var coefficient: [Int: Double] = [:]
+            for c in e.left { coefficient[position[c] ?? 0, default: 0] += 1 }
+            for c in e.right { coefficient[position[c] ?? 0, default: 0] -= 1 }
+            let terms = coefficient.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { (column: $0.key, coefficient: $0.value) }
+            if !terms.isEmpty { program.addEquality(terms, equals: 0) }
+        }
+        var out: [Int: (lower: Int, upper: Int?)] = [:]
+        for (j, c) in block.cells.enumerated() where tables.cells[c].shown == nil {
+            guard case let .value(low) = program.optimum(of: j, maximise: false) else { return nil }
+            let lower = Int((low - 1e-6).rounded(.up))
+            switch program.optimum(of: j, maximise: true) {
+            case let .value(high): out[c] = (lower, Int((high + 1e-6).rounded(.down)))
+            case .unbounded: out[c] = (lower, nil)
+            case .infeasible: return nil
+            }
+        }
+        return out
+    }
+
+    static func audit(_ block: (cells: [Int], equations: [Int]), tables: LinkedTables, width: Int) -> [IntervalFinding] {
+        /// The shown cells of the equations `cell` is in (up to five).
+        func sources(_ cell: Int) -> [String] {
+            var labels: [String] = []
+            for k in block.equations {
+                let e = tables.equations[k]
+                guard e.left.contains(cell) || e.right.contains(cell) else { continue }
+                for c in e.left + e.right where c != cell && tables.cells[c].shown != nil && labels.count < 5 {
+                    let label = tables.cells[c].label + " = \(tables.cells[c].shown ?? 0)"
+                    if !labels.contains(label) { labels.append(label) }
+                }
+            }
+            return labels
+        }
+        guard let intervals = intervals(block, tables: tables) else {
+            // The published numbers contradict the equations: the model of the tables is wrong.
+            let first = block.cells.first { tables.cells[$0].shown == nil } ?? block.cells[0]
+            return [IntervalFinding(cell: tables.cells[first].label, lower: 0, upper: nil,
+                                    derivedFrom: ["the published numbers contradict the sums the audit assumes"] + sources(first))]
+        }
+        return intervals.sorted { $0.key < $1.key }.compactMap { c, interval in
+            guard let upper = interval.upper, upper - interval.lower < width else { return nil }
+            return IntervalFinding(cell: tables.cells[c].label, lower: interval.lower, upper: upper, derivedFrom: sources(c))
+        }
+    }
+}
