@@ -50,20 +50,20 @@ enum PublishedTablesModel {
             let (location, month) = (row["location"] ?? "", row["month"] ?? "")
             locations.insert(location)
             months.insert(month)
-            var c: [String: Int] = [:]
-            for column in monthlyCounts {
-                c[column] = model.cell("m|\(column)|\(location)|\(month)", label: "monthly.csv: \(location) \(month) \(column)",
-                                       shown: count(row[column]))
+            let c = monthlyCounts.map { column in
+                model.cell("m|\(column)|\(location)|\(month)", label: "monthly.csv: \(location) \(month) \(column)",
+                           shown: count(row[column]))
             }
-            model.sum(c["total"]!, of: [c["help_requests"]!, c["info_requests"]!])
-            model.sum(c["help_requests"]!, of: [c["matched"]!, c["not_matched"]!, c["open"]!])
+            // help, info, matched, not matched, open, total
+            model.sum(c[5], of: [c[0], c[1]])
+            model.sum(c[0], of: [c[2], c[3], c[4]])
         }
         // The locations add up to `all`, month by month.
         guard locations.contains(Vocabulary.reservedLocation) else { return }
-        for month in months {
+        for month in months.sorted() {
             for column in monthlyCounts {
                 guard let all = model.existing("m|\(column)|\(Vocabulary.reservedLocation)|\(month)") else { continue }
-                model.sum(all, of: locations.filter { $0 != Vocabulary.reservedLocation }
+                model.sum(all, of: locations.sorted().filter { $0 != Vocabulary.reservedLocation }
                     .compactMap { model.existing("m|\(column)|\($0)|\(month)") })
             }
         }
@@ -88,23 +88,26 @@ enum PublishedTablesModel {
                                    label: "breakdowns.csv: \(g.location) \(g.period) \(g.dimension) total", shown: count(row["total"]))
         }
         let all = Vocabulary.reservedLocation
-        for (g, cells) in values {
-            model.sum(totals[g]!, of: cells.keys.sorted().compactMap { cells[$0] })
-            // Locations add up to all; years add up to the all-years period.
-            if g.location != all {
-                continue
+        let groups = values.keys.sorted { ($0.location, $0.period, $0.dimension) < ($1.location, $1.period, $1.dimension) }
+        for g in groups {
+            guard let cells = values[g], let total = totals[g] else { continue }
+            model.sum(total, of: cells.keys.sorted().compactMap { cells[$0] })
+            // Locations add up to all.
+            if g.location == all {
+                let parts = groups.filter { $0.location != all && $0.period == g.period && $0.dimension == g.dimension }
+                for (value, cell) in cells.sorted(by: { $0.key < $1.key }) { model.sum(cell, of: parts.compactMap { values[$0]?[value] }) }
+                model.sum(total, of: parts.compactMap { totals[$0] })
             }
-            let parts = values.keys.filter { $0.location != all && $0.period == g.period && $0.dimension == g.dimension }
-            for (value, cell) in cells { model.sum(cell, of: parts.compactMap { values[$0]?[value] }) }
-            model.sum(totals[g]!, of: parts.compactMap { totals[$0] })
-        }
-        for (g, cells) in values where g.period == all {
-            let years = values.keys.filter { $0.location == g.location && $0.period != all && $0.dimension == g.dimension }
-            for (value, cell) in cells { model.sum(cell, of: years.compactMap { values[$0]?[value] }) }
-            model.sum(totals[g]!, of: years.compactMap { totals[$0] })
+            // Years add up to the all-years period.
+            if g.period == all {
+                let years = groups.filter { $0.location == g.location && $0.period != all && $0.dimension == g.dimension }
+                for (value, cell) in cells.sorted(by: { $0.key < $1.key }) { model.sum(cell, of: years.compactMap { values[$0]?[value] }) }
+                model.sum(total, of: years.compactMap { totals[$0] })
+            }
         }
         // A year's kinds and outcomes are its months' counts; every help-request dimension has the same total.
-        for (g, cells) in values where g.period != all {
+        for g in groups where g.period != all {
+            guard let cells = values[g], let total = totals[g] else { continue }
             let links: [(String, String)]
             switch g.dimension {
             case "kind": links = [("hulpvraag", "help_requests"), ("informatievraag", "info_requests")]
@@ -120,11 +123,11 @@ enum PublishedTablesModel {
             }
             if ["category", "requester_type", "outcome"].contains(g.dimension),
                let help = values[Group(location: g.location, period: g.period, dimension: "kind")]?["hulpvraag"] {
-                model.equal([totals[g]!], [help])
+                model.equal([total], [help])
             }
             if g.dimension == "organisation",
                let matched = values[Group(location: g.location, period: g.period, dimension: "outcome")]?["matched"] {
-                model.equal([totals[g]!], [matched])
+                model.equal([total], [matched])
             }
         }
     }
@@ -136,16 +139,16 @@ enum PublishedTablesModel {
         var byYear: [YearCategory: [Int]] = [:]
         for row in table.rows {
             let (location, period, category) = (row["location"] ?? "", row["period"] ?? "", row["category"] ?? "")
-            var c: [String: Int] = [:]
-            for column in supplyCounts {
-                c[column] = model.cell("s|\(column)|\(location)|\(period)|\(category)",
-                                       label: "supply_demand.csv: \(location) \(period) \(category) \(column)", shown: count(row[column]))
+            let c = supplyCounts.map { column in
+                model.cell("s|\(column)|\(location)|\(period)|\(category)",
+                           label: "supply_demand.csv: \(location) \(period) \(category) \(column)", shown: count(row[column]))
             }
-            model.sum(c["requests"]!, of: [c["matched"]!, c["not_matched"]!, c["open"]!])
-            byYear[YearCategory(location: location, year: String(period.prefix(4)), category: category), default: []].append(c["requests"]!)
+            // requests = matched + not matched + open
+            model.sum(c[0], of: [c[1], c[2], c[3]])
+            byYear[YearCategory(location: location, year: String(period.prefix(4)), category: category), default: []].append(c[0])
         }
         // The quarters of a year add up to the year's requests of the category (breakdowns.csv).
-        for (key, quarters) in byYear {
+        for (key, quarters) in byYear.sorted(by: { ($0.key.location, $0.key.year, $0.key.category) < ($1.key.location, $1.key.year, $1.key.category) }) {
             guard let year = model.existing("b|\(key.location)|\(key.year)|category|\(key.category)") else { continue }
             model.sum(year, of: quarters)
         }
@@ -168,20 +171,21 @@ enum PublishedTablesModel {
                        shown: count(row["matches"]))
         }
         // The bins of a group add up to its matches.
-        for (grouping, names) in groups {
+        let binList = bins.sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }
+        for (grouping, names) in groups.sorted(by: { $0.key < $1.key }) {
             for group in names {
                 guard let matches = model.existing("d|\(grouping)|\(group)") else { continue }
-                model.sum(matches, of: bins.compactMap { model.existing("h|\(grouping)|\(group)|\($0)") })
+                model.sum(matches, of: binList.compactMap { model.existing("h|\(grouping)|\(group)|\($0)") })
             }
         }
         // The groups of a grouping partition all matches, bin by bin too.
         guard let all = model.existing("d|all|all") else { return }
-        for (grouping, names) in groups where grouping != "all" {
+        for (grouping, names) in groups.sorted(by: { $0.key < $1.key }) where grouping != "all" {
             model.sum(all, of: names.compactMap { model.existing("d|\(grouping)|\($0)") })
             if let same = model.existing("ds|all|all") {
                 model.sum(same, of: names.compactMap { model.existing("ds|\(grouping)|\($0)") })
             }
-            for bin in bins {
+            for bin in binList {
                 guard let total = model.existing("h|all|all|\(bin)") else { continue }
                 model.sum(total, of: names.compactMap { model.existing("h|\(grouping)|\($0)|\(bin)") })
             }
