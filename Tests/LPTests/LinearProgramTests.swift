@@ -4,7 +4,7 @@ import Testing
 /// GLPK through `LinearProgram`, against a brute-force enumeration of every integer solution.
 @Suite struct LinearProgramTests {
     /// A 2 × 3 table with row and column totals: cells a…f, some shown. Brute force: every
-    /// assignment of the hidden cells in 0…20 that meets all sums.
+    /// assignment of the hidden cells from 0 to the largest total that meets all sums.
     struct Table {
         var cells: [Int?]        // a b c / d e f (nil: hidden)
         var rowTotals: [Int]     // a+b+c, d+e+f
@@ -26,7 +26,8 @@ import Testing
                     }
                     return
                 }
-                for v in 0...20 {
+                // No cell can exceed the largest total it is part of.
+                for v in 0...(totals.max() ?? 0) {
                     values[hidden[k]] = v
                     visit(k + 1)
                 }

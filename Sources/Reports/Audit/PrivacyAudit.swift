@@ -3,7 +3,8 @@ import Foundation
 import Geo
 
 /// Checks a folder before it is shared: no count of people below the threshold, no PC6 codes
-/// outside the area columns, no ids, names or free text from the match history, no store.
+/// outside the area columns, no ids, names or free text from the match history, no e-mail
+/// address or phone number in any text, no store.
 public struct PrivacyAudit {
     public struct Finding: Sendable, Equatable, CustomStringConvertible {
         public var file: String
@@ -41,6 +42,12 @@ public struct PrivacyAudit {
         let kept = secrets.map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.count >= 3 }
         secretWords = Set(kept.filter { !$0.contains(" ") })
         secretPhrases = kept.filter { $0.contains(" ") }
+    }
+
+    /// The text of a page without its tags and SVG path data (where digit runs mean nothing).
+    static func visibleText(_ page: String) -> String {
+        let withoutPaths = page.replacingOccurrences(of: " d=\"[^\"]*\"", with: " ", options: .regularExpression)
+        return withoutPaths.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)
     }
 
     /// Words of a text: runs of letters, digits and - _ / . (so that ids like R-00012 stay whole).
@@ -111,6 +118,9 @@ public struct PrivacyAudit {
         if !value.isEmpty, containsSecret(value) {
             out.append(Finding(file: file, line: line, field: column, value: "",
                                reason: "an id or free text from the match history"))
+        }
+        if Double(value) == nil, let contact = ContactDetails.find(in: value) {
+            out.append(Finding(file: file, line: line, field: column, value: "", reason: contact.kind))
         }
         return out
     }
@@ -189,6 +199,9 @@ public struct PrivacyAudit {
         }
         if let m = PrivacyAudit.pc6.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) {
             out.append(Finding(file: name, line: 0, field: "", value: String(text[Range(m.range, in: text)!]), reason: "a PC6 postcode"))
+        }
+        if let contact = ContactDetails.find(in: Self.visibleText(text)) {
+            out.append(Finding(file: name, line: 0, field: "", value: "", reason: contact.kind))
         }
         if containsSecret(page) {
             out.append(Finding(file: name, line: 0, field: "", value: "", reason: "an id or free text from the match history"))
