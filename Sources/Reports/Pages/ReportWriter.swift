@@ -41,16 +41,20 @@ public enum ReportWriter {
         let latest = Quarter(index: data.requests.map(\.createdAt.quarterIndex).max() ?? 0)
         let slugs = QuarterReport.slugs(for: reports.map(\.location))
         // What every quarter of a location shares (its requests, supply rows, map) is prepared once per location.
-        var seen = Set<LocationScope>()
-        let locations = reports.map(\.location).filter { seen.insert($0).inserted }
-        let prepared = Parallel.map(locations.count) { ReportScope(locations[$0], data: data) }
-        let scopes = Dictionary(uniqueKeysWithValues: zip(locations, prepared))
+        var position: [LocationScope: Int] = [:]
+        var locations: [LocationScope] = []
+        let scopeOf = reports.map { report -> Int in
+            if let k = position[report.location] { return k }
+            locations.append(report.location)
+            position[report.location] = locations.count - 1
+            return locations.count - 1
+        }
+        let scopes = Parallel.map(locations.count) { [locations] in ReportScope(locations[$0], data: data) }
         // Pages are independent: render and write them on all cores, then collect in order.
         let pages = Parallel.map(reports.count) { k -> Result<(Written, [[String]]), ReportError> in
             let report = reports[k]
             let name = report.fileName(latest: latest, slugs: slugs)
-            guard let scope = scopes[report.location] else { return .failure(.cannotWrite(path: name, reason: "no scope")) }
-            let page = report.render(data, scope: scope, fileName: name)
+            let page = report.render(data, scope: scopes[scopeOf[k]], fileName: name)
             do throws(ReportError) {
                 try writeText(page.html, to: (folder as NSString).appendingPathComponent(name))
             } catch {
