@@ -17,9 +17,19 @@ enum IntervalAudit {
         var findings: [IntervalFinding] = []
         let blocks = tables.blocks()
         for block in blocks {
-            findings += audit(block, tables: tables, width: suppression.protectionWidth)
+            findings += audit(block, tables: tables, suppression: suppression)
         }
         return Result(findings: findings, hiddenCells: tables.hidden.count, blocks: blocks.count)
+    }
+
+    /// The hidden cells whose interval holds fewer than `width` + 1 values (or that sit in a block
+    /// the published numbers contradict).
+    static func narrowCells(_ tables: LinkedTables, suppression: Suppression) -> [Int] {
+        let (width, threshold) = (suppression.protectionWidth, suppression.threshold)
+        return tables.blocks().flatMap { block -> [Int] in
+            guard let intervals = intervals(block, tables: tables) else { return block.cells.filter { tables.cells[$0].shown == nil } }
+            return intervals.filter { isNarrow($0.value, width: width, threshold: threshold) }.keys.sorted()
+        }
     }
 
     /// The interval of every hidden cell of one block.
@@ -48,7 +58,14 @@ enum IntervalAudit {
         return out
     }
 
-    static func audit(_ block: (cells: [Int], equations: [Int]), tables: LinkedTables, width: Int) -> [IntervalFinding] {
+    /// Narrower than the protection width, and possibly a small count: a hidden cell known to be
+    /// 0, or at least the threshold, tells nothing about a small number of people.
+    static func isNarrow(_ interval: (lower: Int, upper: Int?), width: Int, threshold: Int) -> Bool {
+        guard let upper = interval.upper else { return false }
+        return upper - interval.lower < width && upper > 0 && interval.lower < threshold
+    }
+
+    static func audit(_ block: (cells: [Int], equations: [Int]), tables: LinkedTables, suppression: Suppression) -> [IntervalFinding] {
         /// The shown cells of the equations `cell` is in (up to five).
         func sources(_ cell: Int) -> [String] {
             var labels: [String] = []
@@ -69,8 +86,8 @@ enum IntervalAudit {
                                     derivedFrom: ["the published numbers contradict the sums the audit assumes"] + sources(first))]
         }
         return intervals.sorted { $0.key < $1.key }.compactMap { c, interval in
-            guard let upper = interval.upper, upper - interval.lower < width else { return nil }
-            return IntervalFinding(cell: tables.cells[c].label, lower: interval.lower, upper: upper, derivedFrom: sources(c))
+            guard isNarrow(interval, width: suppression.protectionWidth, threshold: suppression.threshold) else { return nil }
+            return IntervalFinding(cell: tables.cells[c].label, lower: interval.lower, upper: interval.upper, derivedFrom: sources(c))
         }
     }
 }

@@ -16,13 +16,13 @@ import Testing
     static let monthlyHeader = "location,month,help_requests,info_requests,matched,not_matched,open,total,trend_total,suppressed\n"
 
     /// The parts stay visible when the whole is hidden: help = 10 + 7 + 0, so info = 19 − 17 = 2.
+    /// (Help, pinned to 17, is no finding: a count known to be at least the threshold.)
     @Test func aHiddenCountOfARowIsFoundFromItsParts() throws {
         let folder = try Self.folder(["monthly.csv": Self.monthlyHeader + "HipHelpt Dordrecht,2021-01,,,10,7,0,19,,1\n"])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let audit = try AuditStage.intervalAudit(folder: folder, suppression: Suppression(threshold: 5))
-        #expect(audit.findings.count == 2, "\(audit.findings)")
+        #expect(audit.findings.count == 1, "\(audit.findings)")
         #expect(audit.findings.contains { $0.contains("info_requests: hidden") && $0.contains("exactly 2") })
-        #expect(audit.findings.contains { $0.contains("help_requests: hidden") && $0.contains("exactly 17") })
         #expect(audit.hiddenCells == 2 && audit.cells == 6)
     }
 

@@ -51,6 +51,14 @@ public struct LinkedTables: Sendable {
 
     public var hidden: [Int] { cells.indices.filter { cells[$0].shown == nil } }
 
+    /// Hides a shown cell (secondary suppression).
+    public mutating func hide(_ cell: Int) { cells[cell].shown = nil }
+
+    /// The equations `cell` takes part in.
+    public func equations(of cell: Int) -> [Equation] {
+        equations.filter { $0.left.contains(cell) || $0.right.contains(cell) }
+    }
+
     /// The share of cells shown.
     public var publishedShare: Double { cells.isEmpty ? 1 : Double(cells.count - hidden.count) / Double(cells.count) }
 
