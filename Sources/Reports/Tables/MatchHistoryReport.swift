@@ -35,10 +35,11 @@ public enum MatchHistoryReport {
                                                      rows: SupplyDemandTable.rows(rows, suppression: suppression))])
             case 2:
                 let monthly = MonthlySeries.compute(requests, rule: rule)
+                let protected = MonthlyTable.protected(monthly.rows, suppression: suppression)
                 return Tables(files: [
-                    PublishedTable(file: "monthly.csv", header: MonthlyTable.header,
-                                   rows: MonthlyTable.rows(monthly.rows, suppression: suppression)),
-                    PublishedTable(file: "trend.csv", header: MonthlyTable.trendHeader, rows: MonthlyTable.trendRows(monthly.trends)),
+                    PublishedTable(file: "monthly.csv", header: MonthlyTable.header, rows: protected.rows),
+                    PublishedTable(file: "trend.csv", header: MonthlyTable.trendHeader,
+                                   rows: MonthlyTable.trendRows(monthly.trends, withheld: protected.withheldTrends)),
                 ])
             default:
                 return Tables(files: [PublishedTable(file: "breakdowns.csv", header: BreakdownsTable.header,

@@ -95,6 +95,14 @@ public enum MonthlyTable {
     /// and the months of a quarter add up to the quarter's counts, which the reports show, so
     /// all these sums are protected together (`Suppression.protect(_:groups:)`).
     public static func rows(_ rows: [MonthlySeries.Row], suppression: Suppression) -> [[String]] {
+        protected(rows, suppression: suppression).rows
+    }
+
+    /// The rows, and the locations whose trend is withheld: a least-squares line over a
+    /// location's months is two more sums of its monthly totals (with two months it passes
+    /// through both), so it is published only where none of those totals is hidden.
+    public static func protected(_ rows: [MonthlySeries.Row], suppression: Suppression)
+        -> (rows: [[String]], withheldTrends: Set<String>) {
         // Six cells per month: help, info, matched, not matched, open, total.
         let width = 6
         var values: [Int] = []
@@ -111,19 +119,24 @@ public enum MonthlyTable {
             for column in 0..<width { groups.append(months.map { $0 * width + column }) }
         }
         let hidden = suppression.protect(values, groups: groups)
-        return rows.enumerated().map { m, r in
+        let withheld = Set(rows.indices.filter { hidden[$0 * width + 5] }.map { rows[$0].location })
+        let out = rows.enumerated().map { m, r in
             var c = SuppressedCells(suppression)
             func cell(_ column: Int) -> String { c.count(values[m * width + column], hidden: hidden[m * width + column]) }
             let counts = (0..<width).map(cell)
+            let trend = withheld.contains(r.location) ? nil : r.trend
             return [r.location, r.month, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
-                    Format.fixed(r.trend, decimals: 2), c.flag]
+                    Format.fixed(trend, decimals: 2), withheld.contains(r.location) && r.trend != nil ? "1" : c.flag]
         }
+        return (out, withheld)
     }
 
-    public static func trendRows(_ trends: [MonthlySeries.Trend]) -> [[String]] {
+    /// trend.csv; the fit of a location in `withheld` is left empty (see `protected`).
+    public static func trendRows(_ trends: [MonthlySeries.Trend], withheld: Set<String> = []) -> [[String]] {
         trends.map { t in
-            [t.location, t.firstMonth, t.lastMonth, String(t.months), Format.fixed(t.fit?.slope, decimals: 4),
-             Format.fixed(t.fit?.intercept, decimals: 4), Format.fixed(t.fit?.rSquared, decimals: 4)]
+            let fit = withheld.contains(t.location) ? nil : t.fit
+            return [t.location, t.firstMonth, t.lastMonth, String(t.months), Format.fixed(fit?.slope, decimals: 4),
+                    Format.fixed(fit?.intercept, decimals: 4), Format.fixed(fit?.rSquared, decimals: 4)]
         }
     }
 }

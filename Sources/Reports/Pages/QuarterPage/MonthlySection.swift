@@ -6,7 +6,8 @@ extension QuarterPage {
         let upTo = scope.requests.filter { $0.createdAt <= bounds.last }
         guard !upTo.isEmpty else { return Section(html: "") }
         let series = MonthlySeries.compute(upTo, rule: data.rule)
-        let rows = published(MonthlyTable.rows(series.rows, suppression: data.suppression), series.rows, as: MonthlyTable.Column.self)
+        let protected = MonthlyTable.protected(series.rows, suppression: data.suppression)
+        let rows = published(protected.rows, series.rows, as: MonthlyTable.Column.self)
         let inQuarter = Set(report.quarter.monthIndices)
         func total(_ r: PublishedRow<MonthlyTable.Column, MonthlySeries.Row>) -> HTML {
             figures.count("monthly", r[.month], "total", csv: r[.total], suppressed: r[.total].isEmpty, raw: r.source.total)
@@ -20,7 +21,9 @@ extension QuarterPage {
                                    line: rows.map { Double($0[.trend_total]) }, labelEvery: max(1, bars.count / 12),
                                    yLabel: t(.requests))
         var note: HTML = ""
-        if let fit = series.trends.first?.fit {
+        if !protected.withheldTrends.isEmpty {
+            note = "<p class=\"note\">\(t(.trendWithheld))</p>"
+        } else if let fit = series.trends.first?.fit {
             let slope = fit.slope
             note = "<p>\(t(.trendLineLeastSquares)): \(slope >= 0 ? "+" : "")\(text.decimal(slope, decimals: 2)) \(t(.requestsMorePerMonth)).</p>"
         }

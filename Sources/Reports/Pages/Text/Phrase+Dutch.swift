@@ -155,6 +155,7 @@ extension Phrase {
         case .quarter: return "kwartaal"
         case .files: return "Bestanden"
         case .doNotShareHulpatlasSqliteThe: return "Niet delen: hulpatlas.sqlite (de opslag) bevat persoonsgegevens uit de hulpvragen. De bestanden hierboven tonen geen aantallen onder de drempel, geen 6-cijferige postcodes en geen namen of ids."
+        case .trendWithheld: return "Geen trendlijn: uit de lijn zou een verborgen maandaantal af te leiden zijn."
         }
     }
 }

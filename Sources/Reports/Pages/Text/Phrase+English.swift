@@ -155,6 +155,7 @@ extension Phrase {
         case .quarter: return "quarter"
         case .files: return "Files"
         case .doNotShareHulpatlasSqliteThe: return "Do not share hulpatlas.sqlite (the store): it holds personal data from the requests. The files above show no counts below the threshold, no 6-character postcodes and no names or ids."
+        case .trendWithheld: return "No trend line: it would reveal a hidden monthly count."
         }
     }
 }

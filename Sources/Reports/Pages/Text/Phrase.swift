@@ -158,6 +158,8 @@ enum Phrase: Sendable, Equatable {
     case files
     case doNotShareHulpatlasSqliteThe
 
+    case trendWithheld
+
     /// The phrases without parameters (for the test that a page uses one language only).
     static let withoutParameters: [Phrase] = [
         .whoAskedForHelp,
@@ -188,6 +190,7 @@ enum Phrase: Sendable, Equatable {
         .matchRate,
         .informationQuestions,
         .thisQuarter2,
+        .trendWithheld,
         .helpRequests2,
         .matched2,
         .noRequestsInThisQuarter,

@@ -1,0 +1,42 @@
+import Atlas
+import Reports
+import Testing
+
+/// A location's trend is two more sums of its monthly totals (with two months the line passes
+/// through both): it is published only where none of those totals is hidden.
+@Suite struct TrendProtectionTests {
+    static func requests(_ counts: [(location: String, month: Int, n: Int)]) -> [HelpRequest] {
+        var out: [HelpRequest] = []
+        for (location, month, n) in counts {
+            for _ in 0..<n {
+                out.append(HelpRequest(id: "R\(out.count)", createdAt: Day(year: 2023, month: month, day: 3)!, kind: .hulpvraag,
+                                       category: .praktisch, requesterPostcode: nil, requesterType: .bewoner, location: location,
+                                       status: .match, closedAt: nil, helperID: nil, helperPostcode: nil, organisation: nil))
+            }
+        }
+        return out
+    }
+
+    @Test func aLocationWithAHiddenMonthHasNoTrend() {
+        // Two months, one of them 3: the line through (0, 3) and (1, 9) would give the 3 back.
+        let series = MonthlySeries.compute(Self.requests([("Klein", 1, 3), ("Klein", 2, 9), ("Groot", 1, 12), ("Groot", 2, 15)]),
+                                           rule: .standard)
+        let five = Suppression(threshold: 5)
+        let protected = MonthlyTable.protected(series.rows, suppression: five)
+        #expect(protected.withheldTrends.contains("Klein") && !protected.withheldTrends.contains("Groot"))
+        let trend = MonthlyTable.Column.trend_total.position
+        for (row, raw) in zip(protected.rows, series.rows) {
+            if raw.location == "Klein" {
+                #expect(row[trend].isEmpty && row.last == "1", "\(row)")
+            } else if raw.location == "Groot" {
+                #expect(!row[trend].isEmpty, "\(row)")
+            }
+        }
+        let fits = MonthlyTable.trendRows(series.trends, withheld: protected.withheldTrends)
+        #expect(fits.first { $0[0] == "Klein" }?[4...].allSatisfy(\.isEmpty) == true)
+        #expect(fits.first { $0[0] == "Groot" }?[4].isEmpty == false)
+        // Negative control: without the rule the fit gives the hidden count back exactly.
+        let klein = series.trends.first { $0.location == "Klein" }?.fit
+        #expect(klein.map { abs($0.value(at: 0) - 3) < 1e-9 } == true)
+    }
+}
