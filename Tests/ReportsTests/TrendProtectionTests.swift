@@ -33,7 +33,7 @@ import Testing
             }
         }
         let fits = MonthlyTable.trendRows(series.trends, withheld: protected.withheldTrends)
-        #expect(fits.first { $0[0] == "Klein" }?[4...].allSatisfy(\.isEmpty) == true)
+        #expect(fits.first { $0[0] == "Klein" }.map { $0[4...6].allSatisfy(\.isEmpty) && $0[7] == "1" } == true)
         #expect(fits.first { $0[0] == "Groot" }?[4].isEmpty == false)
         // Negative control: without the rule the fit gives the hidden count back exactly.
         let klein = series.trends.first { $0.location == "Klein" }?.fit

@@ -93,6 +93,7 @@ public enum ColumnDictionary {
         ("trend", "slope_per_month", "requests per month", "change of the monthly total per month"),
         ("trend", "intercept", "requests", "trend value in the first month"),
         ("trend", "r_squared", "", "coefficient of determination"),
+        ("trend", "suppressed", "0/1", "1 when the fit is withheld: the location has a hidden monthly total, which the line would give back"),
         ("breakdowns", "location", "", "local branch or all"),
         ("breakdowns", "period", "", "year or all"),
         ("breakdowns", "dimension", "", "kind, category, requester_type, outcome or organisation"),

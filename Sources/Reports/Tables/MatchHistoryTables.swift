@@ -89,7 +89,7 @@ public enum MonthlyTable {
     }
     public static let header = Column.header
     public static let trendHeader = ["location", "first_month", "last_month", "months", "slope_per_month",
-                                     "intercept", "r_squared"]
+                                     "intercept", "r_squared", "suppressed"]
 
     /// Each month's counts add up (help + info = total; matched + not matched + open = help)
     /// and the months of a quarter add up to the quarter's counts, which the reports show, so
@@ -136,7 +136,8 @@ public enum MonthlyTable {
         trends.map { t in
             let fit = withheld.contains(t.location) ? nil : t.fit
             return [t.location, t.firstMonth, t.lastMonth, String(t.months), Format.fixed(fit?.slope, decimals: 4),
-                    Format.fixed(fit?.intercept, decimals: 4), Format.fixed(fit?.rSquared, decimals: 4)]
+                    Format.fixed(fit?.intercept, decimals: 4), Format.fixed(fit?.rSquared, decimals: 4),
+                    withheld.contains(t.location) && t.fit != nil ? "1" : "0"]
         }
     }
 }
