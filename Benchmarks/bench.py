@@ -342,6 +342,12 @@ def main():
     report = os.path.join(full["out"], "report.html")
     report_mib = os.path.getsize(report) / 2**20
     opened = chromium_open(report)
+    log(f"[{full['tag']}] audit --intervals")
+    started = time.monotonic()
+    audited = subprocess.run([BIN, "audit", full["out"], "--intervals"], capture_output=True, text=True)
+    audit_seconds = time.monotonic() - started
+    audit_head = next((l for l in audited.stdout.splitlines() if l.startswith("interval audit")), "interval audit: no output")
+    audit_findings = sum(1 for l in audited.stdout.splitlines() if ": hidden, but " in l)
 
     stage = {r["stage"]: r for r in full["rows"]}
     floor_of = {r["stage"]: r for r in floors}
@@ -410,6 +416,9 @@ def main():
     if opened:
         out.append(f"Headless Chromium loads and screenshots it in {opened[0]:.2f} s (about:blank: {opened[1]:.2f} s, "
                    f"so the page itself costs {opened[0] - opened[1]:.2f} s).")
+    out += ["", "### Interval audit of the national folder", "",
+            f"`hulpatlas audit out --intervals` (LP over every published count, GLPK): {audit_seconds:.1f} s wall time, "
+            f"{audit_findings} hidden counts pinned down. {audit_head.split(': ', 1)[-1]}."]
     out += ["", "### Scaling", "", "| stage | " + " | ".join(runs[s]["tag"] for s in sorted(runs)) + " |",
             "|---|" + "--:|" * len(runs)]
     for i, r in enumerate(full["rows"]):

@@ -32,21 +32,30 @@ enum IntervalAudit {
         }
     }
 
-    /// The interval of every hidden cell of one block.
+    /// The interval of every hidden cell of one block: the block's hidden cells are the columns
+    /// (≥ 0), and each equation's shown cells move to its right-hand side.
     static func intervals(_ block: (cells: [Int], equations: [Int]), tables: LinkedTables) -> [Int: (lower: Int, upper: Int?)]? {
         let position = Dictionary(uniqueKeysWithValues: block.cells.enumerated().map { ($1, $0) })
-        let cells = block.cells.map { tables.cells[$0] }
-        let program = LinearProgram(lower: cells.map { Double($0.shown ?? 0) }, upper: cells.map { $0.shown.map(Double.init) })
+        let program = LinearProgram(lower: block.cells.map { _ in 0 }, upper: block.cells.map { _ in nil })
         for k in block.equations {
             let e = tables.equations[k]
             var coefficient: [Int: Double] = [:]
-            for c in e.left { coefficient[position[c] ?? 0, default: 0] += 1 }
-            for c in e.right { coefficient[position[c] ?? 0, default: 0] -= 1 }
+            var constant = 0.0  // Σ left − Σ right of the shown cells
+            for (side, sign) in [(e.left, 1.0), (e.right, -1.0)] {
+                for c in side {
+                    if let shown = tables.cells[c].shown { constant += sign * Double(shown) }
+                    else if let j = position[c] { coefficient[j, default: 0] += sign }
+                }
+            }
             let terms = coefficient.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { (column: $0.key, coefficient: $0.value) }
-            if !terms.isEmpty { program.addEquality(terms, equals: 0) }
+            if terms.isEmpty {
+                if constant != 0 { return nil }  // the shown cells alone contradict the sum
+            } else {
+                program.addEquality(terms, equals: -constant)
+            }
         }
         var out: [Int: (lower: Int, upper: Int?)] = [:]
-        for (j, c) in block.cells.enumerated() where tables.cells[c].shown == nil {
+        for (j, c) in block.cells.enumerated() {
             guard case let .value(low) = program.optimum(of: j, maximise: false) else { return nil }
             let lower = Int((low - 1e-6).rounded(.up))
             switch program.optimum(of: j, maximise: true) {

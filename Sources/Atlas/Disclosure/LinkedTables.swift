@@ -62,8 +62,9 @@ public struct LinkedTables: Sendable {
     /// The share of cells shown.
     public var publishedShare: Double { cells.isEmpty ? 1 : Double(cells.count - hidden.count) / Double(cells.count) }
 
-    /// Groups of cells linked by equations, each with its equations: they are solved apart.
-    /// Only blocks with a hidden cell are returned.
+    /// Groups of hidden cells that share an equation, each with the equations they are in: they
+    /// are solved apart. A shown cell is a constant, so it ties nothing together (an `all` row
+    /// that is shown does not join its locations into one block).
     public func blocks() -> [(cells: [Int], equations: [Int])] {
         var parent = Array(cells.indices)
         func root(_ i: Int) -> Int {
@@ -72,21 +73,20 @@ public struct LinkedTables: Sendable {
             return i
         }
         for e in equations {
-            let members = e.left + e.right
-            for m in members.dropFirst() {
-                let (a, b) = (root(members[0]), root(m))
+            let unknown = (e.left + e.right).filter { cells[$0].shown == nil }
+            for m in unknown.dropFirst() {
+                let (a, b) = (root(unknown[0]), root(m))
                 if a != b { parent[a] = b }
             }
         }
         var cellsOf: [Int: [Int]] = [:]
-        for i in cells.indices { cellsOf[root(i), default: []].append(i) }
+        for i in cells.indices where cells[i].shown == nil { cellsOf[root(i), default: []].append(i) }
         var equationsOf: [Int: [Int]] = [:]
-        for (k, e) in equations.enumerated() { equationsOf[root((e.left + e.right)[0]), default: []].append(k) }
-        return cellsOf.keys.sorted().compactMap { r in
-            let members = cellsOf[r] ?? []
-            guard members.contains(where: { cells[$0].shown == nil }) else { return nil }
-            return (members, equationsOf[r] ?? [])
+        for (k, e) in equations.enumerated() {
+            guard let first = (e.left + e.right).first(where: { cells[$0].shown == nil }) else { continue }
+            equationsOf[root(first), default: []].append(k)
         }
+        return cellsOf.keys.sorted().map { r in (cellsOf[r] ?? [], equationsOf[r] ?? []) }
     }
 }
 
