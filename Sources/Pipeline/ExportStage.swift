@@ -23,8 +23,7 @@ public enum ExportStage {
     public static func tables(_ context: RunContext, config: HulpatlasConfig) throws -> Tables {
         let (store, set, areas) = (context.store, context.set, context.areas)
         let suppression = Suppression(threshold: config.suppressionThreshold)
-        let scores = try store.indexScores(level: set.level, year: set.year)
-        let reach = try store.reach(level: set.level, year: set.year)
+        let (scores, reach) = try context.storedIndex()
         var tables = [AreasTable.table(areas, indices: scores, reach: reach, suppression: suppression),
                       IndexSummaryTable.table(try store.indexMeasures(level: set.level, year: set.year)),
                       IndexComponentsTable.table(try store.indexComponents(level: set.level, year: set.year))]

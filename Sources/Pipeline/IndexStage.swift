@@ -34,6 +34,8 @@ public enum IndexStage {
     public static func run(_ context: RunContext, definitions: [RiskIndexDefinition], settings: RiskIndexSettings,
                            allowEmpty: Bool = false, releaseHistory: Bool = false) throws -> String {
         let (store, set, areas) = (context.store, context.set, context.areas)
+        // What this stage stores replaces what the context may have read before.
+        defer { context.storedIndexChanged() }
         var out: [String] = []
         // An index that ranks nothing makes every later number empty: say why before storing anything.
         let preparedSets = definitions.map { RiskIndex.Prepared(areas, definition: $0, settings: settings) }

@@ -16,13 +16,11 @@ public enum ReportStage {
         }
         let reports = try ReportWriter.plan(requests: requests, quarters: settings.quarters,
                                             locations: locations?.map(LocationScope.init))
+        let (scores, reach) = try context.storedIndex()
         let data = ReportData(
-            areas: areas, geometries: try context.geometries(),
-            scores: try store.indexScores(level: set.level, year: set.year),
-            reach: try store.reach(level: set.level, year: set.year),
+            areas: areas, geometries: try context.geometries(), scores: scores, reach: reach,
             plan: try store.targetPlan(level: set.level, year: set.year), requests: requests, helpers: helpers,
-            locator: try context.locator(),
-            pc4Locator: Locator(pc6Points: [:], pc4Points: try store.areaPoints(level: .pc4)),
+            locator: try context.locator(), pc4Locator: try context.pc4Locator(),
             rule: config.outcome, suppression: Suppression(threshold: config.suppressionThreshold),
             language: settings.language, lowHelpersPerRequest: settings.lowHelpersPerRequest,
             areaSource: (set.source as NSString).lastPathComponent, areaYear: set.year)

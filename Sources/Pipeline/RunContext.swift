@@ -15,7 +15,9 @@ public final class RunContext {
     public private(set) var helpers: [Helper]
     private var wkb: [String: Data]?
     private var queen: (neighbours: [[Int]], islands: Int)?
+    private var points: (pc6: [String: (x: Double, y: Double)], pc4: [String: (x: Double, y: Double)])?
     private var placed: Locator?
+    private var stored: (scores: [String: [String: StoredIndexScore]], reach: [String: Reach.AreaReach])?
     private var analysis: (key: AnalysisKey, result: MatchHistoryReport.Written)?
 
     /// Loads the set's areas and the stored history and register.
@@ -70,10 +72,36 @@ public final class RunContext {
     /// The stored PC6 and PC4 area points, to place postcodes.
     public func locator() throws -> Locator {
         if let placed { return placed }
-        let loaded = try StoredInputs.locator(store)
+        let p = try areaPoints()
+        let loaded = Locator(pc6Points: p.pc6, pc4Points: p.pc4)
         placed = loaded
         return loaded
     }
+
+    /// The stored PC4 area points only (the catchment drawn on report maps, coarse on purpose).
+    public func pc4Locator() throws -> Locator {
+        Locator(pc6Points: [:], pc4Points: try areaPoints().pc4)
+    }
+
+    private func areaPoints() throws -> (pc6: [String: (x: Double, y: Double)], pc4: [String: (x: Double, y: Double)]) {
+        if let points { return points }
+        let loaded = (pc6: try store.areaPoints(level: .pc6), pc4: try store.areaPoints(level: .pc4))
+        points = loaded
+        return loaded
+    }
+
+    /// The stored risk indices and reach of the set, read once for the stages after `index`
+    /// (target, export, atlas, report); the index stage drops them when it stores new ones.
+    public func storedIndex() throws -> (scores: [String: [String: StoredIndexScore]], reach: [String: Reach.AreaReach]) {
+        if let stored { return stored }
+        let loaded = (scores: try store.indexScores(level: set.level, year: set.year),
+                      reach: try store.reach(level: set.level, year: set.year))
+        stored = loaded
+        return loaded
+    }
+
+    /// The stored indices or reach changed: read them again when next asked for.
+    func storedIndexChanged() { stored = nil }
 
     /// The match-history analyses (distances, supply/demand, monthly, breakdowns) as protected
     /// tables, computed once per rule and threshold; nil without requests.

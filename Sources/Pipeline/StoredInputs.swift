@@ -4,7 +4,8 @@ import Store
 
 /// What the sinks in Reports need from the store, loaded here (Reports reads no store).
 public enum StoredInputs {
-    /// The area points of the stored PC6 and PC4 sets, to place postcodes.
+    /// The area points of the stored PC6 and PC4 sets, to place postcodes (`RunContext.locator`
+    /// keeps them for a run; this is for a command without an area set).
     public static func locator(_ store: AtlasStore) throws -> Locator {
         Locator(pc6Points: try store.areaPoints(level: .pc6), pc4Points: try store.areaPoints(level: .pc4))
     }
@@ -12,10 +13,10 @@ public enum StoredInputs {
     /// The atlas GeoPackage's model of the context's area set, with `plan` (nil: no targets layer).
     public static func atlas(_ context: RunContext, plan: StoredTargetPlan?) throws -> AtlasGeoPackage.Model {
         let (store, set) = (context.store, context.set)
+        let (scores, reach) = try context.storedIndex()
         return AtlasGeoPackage.Model(
             geometries: try context.geometries().mapValues { [UInt8]($0) },
             indicators: try store.indicators(level: set.level, year: set.year).map(\.name),
-            scores: try store.indexScores(level: set.level, year: set.year),
-            reach: try store.reach(level: set.level, year: set.year), plan: plan)
+            scores: scores, reach: reach, plan: plan)
     }
 }

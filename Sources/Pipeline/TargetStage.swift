@@ -14,7 +14,7 @@ public enum TargetStage {
     public static func run(_ context: RunContext, settings: TargetSettings, models standard: [IndexName: AtRiskModel],
                            date: Day? = nil) throws -> StoredTargetPlan {
         let (store, set, areas, requests, helpers) = (context.store, context.set, context.areas, context.requests, context.helpers)
-        let scores = try store.indexScores(level: set.level, year: set.year)
+        let (scores, reach) = try context.storedIndex()
         guard !scores.isEmpty else {
             throw StageFailure(description: "the store holds no risk indices for \(set.level.rawValue) \(set.year): run `hulpatlas index` first")
         }
@@ -28,7 +28,6 @@ public enum TargetStage {
                                   : "; known municipalities: " + known.sorted().joined(separator: ", "))
                                + "; the stored flyer plan is unchanged")
         }
-        let reach = try store.reach(level: set.level, year: set.year)
         let locator = try context.locator()
 
         let day = date ?? requests.map(\.createdAt).max() ?? helpers.map(\.activeFrom).max()
@@ -115,14 +114,13 @@ extension TargetStage {
     /// targets.csv and targets.gpkg (the areas and targets layers, styled for QGIS) in `folder`.
     public static func writeOutputs(_ stored: StoredTargetPlan, context: RunContext, config: HulpatlasConfig,
                                     folder: String) throws {
-        let (store, set, areas) = (context.store, context.set, context.areas)
         let suppression = Suppression(threshold: config.suppressionThreshold)
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         try createOutputFolder(folder)
-        try TargetsTable.table(stored.plan, areas: areas, scores: try store.indexScores(level: set.level, year: set.year),
-                               reach: try store.reach(level: set.level, year: set.year), suppression: suppression)
+        let (scores, reach) = try context.storedIndex()
+        try TargetsTable.table(stored.plan, areas: context.areas, scores: scores, reach: reach, suppression: suppression)
             .writeCSV(in: folder)
-        try AtlasGeoPackage.write(try StoredInputs.atlas(context, plan: stored), areas: areas, suppression: suppression,
+        try AtlasGeoPackage.write(try StoredInputs.atlas(context, plan: stored), areas: context.areas, suppression: suppression,
                                   to: path("targets.gpkg"))
     }
 

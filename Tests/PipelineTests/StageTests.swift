@@ -75,4 +75,16 @@ import TestSupport
         context.releaseHistory()
         #expect(context.requests.isEmpty && context.helpers.isEmpty && context.areas.count == 67)
     }
+
+    /// The stored indices are read once for the later stages, and read again once the index
+    /// stage has stored new ones (without that, target and export would see none).
+    @Test func theStoredIndexIsKeptUntilTheIndexStageReplacesIt() throws {
+        let (store, set) = try StageTests.store()
+        let context = try RunContext(store: store, set: set)
+        #expect(try context.storedIndex().scores.isEmpty)
+        _ = try IndexStage.run(context, definitions: try HulpatlasConfig().indexDefinitions(), settings: RiskIndexSettings())
+        let after = try context.storedIndex()
+        #expect(after.scores.count == 67 && !after.reach.isEmpty)
+        #expect(after.scores == (try store.indexScores(level: set.level, year: set.year)))
+    }
 }
