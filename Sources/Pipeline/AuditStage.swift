@@ -27,9 +27,19 @@ public enum AuditStage {
         public let cells: Int
         public let blocks: Int
         /// Per file read: counts published and all counts.
-        public let files: [(file: String, shown: Int, cells: Int)]
+        public let files: [Published]
         public let protectionWidth: Int
-        public var publishedShare: Double { cells == 0 ? 1 : Double(cells - hiddenCells) / Double(cells) }
+        public var publishedShare: Double { Published.share(shown: cells - hiddenCells, of: cells) }
+    }
+
+    /// The counts of one file, and how many of them are published.
+    public struct Published: Sendable {
+        public let file: String
+        public let shown: Int
+        public let cells: Int
+        public var share: Double { Published.share(shown: shown, of: cells) }
+
+        static func share(shown: Int, of cells: Int) -> Double { cells == 0 ? 1 : Double(shown) / Double(cells) }
     }
 
     /// `intervals`: also the interval audit (LP over every published count and the sums that tie them).
@@ -57,7 +67,7 @@ public enum AuditStage {
         let result = IntervalAudit.run(tables, suppression: suppression)
         let files = read.map { file in
             let mine = tables.cells.filter { $0.label.hasPrefix(file + ":") }
-            return (file: file, shown: mine.filter { $0.shown != nil }.count, cells: mine.count)
+            return Published(file: file, shown: mine.filter { $0.shown != nil }.count, cells: mine.count)
         }
         return Intervals(findings: result.findings.map(\.description), hiddenCells: result.hiddenCells,
                          cells: tables.cells.count, blocks: result.blocks, files: files,

@@ -78,9 +78,7 @@ enum IntervalAudit {
         /// The shown cells of the equations `cell` is in (up to five).
         func sources(_ cell: Int) -> [String] {
             var labels: [String] = []
-            for k in block.equations {
-                let e = tables.equations[k]
-                guard e.left.contains(cell) || e.right.contains(cell) else { continue }
+            for e in tables.equations(of: cell) {
                 for c in e.left + e.right where c != cell && tables.cells[c].shown != nil && labels.count < 5 {
                     let label = tables.cells[c].label + " = \(tables.cells[c].shown ?? 0)"
                     if !labels.contains(label) { labels.append(label) }

@@ -35,8 +35,7 @@ struct AuditCommand: ParsableCommand {
             print("interval audit \(folder): \(audit.hiddenCells) hidden of \(audit.cells) counts in \(audit.blocks) linked blocks; "
                   + "published \(String(format: "%.1f", 100 * audit.publishedShare))%")
             for file in audit.files {
-                print("  \(file.file): \(file.shown) of \(file.cells) counts published ("
-                      + String(format: "%.1f", file.cells == 0 ? 100 : 100 * Double(file.shown) / Double(file.cells)) + "%)")
+                print("  \(file.file): \(file.shown) of \(file.cells) counts published (\(String(format: "%.1f", 100 * file.share))%)")
             }
             if !audit.findings.isEmpty {
                 print("  \(audit.findings.count) hidden counts narrower than \(audit.protectionWidth + 1) values:")

@@ -19,6 +19,8 @@ public struct LinkedTables: Sendable {
     public private(set) var cells: [Cell] = []
     public private(set) var equations: [Equation] = []
     private var byKey: [String: Int] = [:]
+    /// Per cell, the equations it takes part in (kept as equations are added).
+    private var equationsByCell: [[Int]] = []
 
     public init() {}
 
@@ -31,6 +33,7 @@ public struct LinkedTables: Sendable {
             return i
         }
         cells.append(Cell(label: label, shown: shown))
+        equationsByCell.append([])
         byKey[key] = cells.count - 1
         return cells.count - 1
     }
@@ -47,6 +50,7 @@ public struct LinkedTables: Sendable {
     public mutating func equal(_ left: [Int], _ right: [Int]) {
         guard !(left.isEmpty && right.isEmpty), left != right else { return }
         equations.append(Equation(left: left, right: right))
+        for c in Set(left + right) { equationsByCell[c].append(equations.count - 1) }
     }
 
     public var hidden: [Int] { cells.indices.filter { cells[$0].shown == nil } }
@@ -55,9 +59,7 @@ public struct LinkedTables: Sendable {
     public mutating func hide(_ cell: Int) { cells[cell].shown = nil }
 
     /// The equations `cell` takes part in.
-    public func equations(of cell: Int) -> [Equation] {
-        equations.filter { $0.left.contains(cell) || $0.right.contains(cell) }
-    }
+    public func equations(of cell: Int) -> [Equation] { equationsByCell[cell].map { equations[$0] } }
 
     /// The share of cells shown.
     public var publishedShare: Double { cells.isEmpty ? 1 : Double(cells.count - hidden.count) / Double(cells.count) }
