@@ -40,3 +40,27 @@ import Testing
         #expect(klein.map { abs($0.value(at: 0) - 3) < 1e-9 } == true)
     }
 }
+
+/// On a report page a withheld trend is neither drawn nor described, and the page says why.
+@Suite struct TrendOnThePageTests {
+    static func page(extraOctober: Int) throws -> String {
+        var data = try ReportScenario().data()
+        for k in 0..<extraOctober {
+            data.requests.append(HelpRequest(id: "O\(k)", createdAt: ReportScenario.day("2023-10-0\(k + 1)"), kind: .hulpvraag,
+                                             category: .praktisch, requesterPostcode: ReportScenario.pc("3311AB"),
+                                             requesterType: .bewoner, location: "HipHelpt Test", status: .geen_match,
+                                             closedAt: nil, helperID: nil, helperPostcode: nil, organisation: nil))
+        }
+        let report = QuarterReport(location: .named("HipHelpt Test"), quarter: Quarter(label: "2023-Q4")!)
+        return report.render(data, fileName: "report.html").html
+    }
+
+    @Test func aHiddenMonthTakesTheTrendLineOffThePage() throws {
+        let hidden = try Self.page(extraOctober: 2)   // October: 2 requests, hidden
+        #expect(!hidden.contains("class=\"trend\"") && hidden.contains("Geen trendlijn"))
+        #expect(!hidden.contains("Trendlijn (kleinste kwadraten)"))
+        // Negative control: with October at 6 the month is shown and so is the line.
+        let shown = try Self.page(extraOctober: 6)
+        #expect(shown.contains("class=\"trend\"") && shown.contains("Trendlijn (kleinste kwadraten)") && !shown.contains("Geen trendlijn"))
+    }
+}

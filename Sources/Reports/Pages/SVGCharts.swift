@@ -55,7 +55,8 @@ public enum SVGCharts {
             let points = line.enumerated().compactMap { i, v in
                 v.map { "\(number(left + (Double(i) + 0.5) * bw)),\(number(y($0)))" }
             }
-            parts.append("<polyline class=\"trend\" points=\"\(points.joined(separator: " "))\"/>")
+            // No point (a withheld trend): no line at all, rather than an empty one.
+            if !points.isEmpty { parts.append("<polyline class=\"trend\" points=\"\(points.joined(separator: " "))\"/>") }
         }
         if let marker {
             let x = left + marker.x * bw
