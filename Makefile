@@ -31,7 +31,7 @@ build: deps
 run: build
 	@mkdir -p $(DEMO)
 	.build/release/hulpatlas run --config Data/demo.toml --out $(DEMO) --db Reports/demo.sqlite
-	.build/release/hulpatlas audit $(DEMO) --db Reports/demo.sqlite \
+	.build/release/hulpatlas audit $(DEMO) --db Reports/demo.sqlite --intervals \
 		--requests Data/sample_requests.csv --helpers Data/sample_helpers.csv
 	@echo "open $(DEMO)/index.html"
 

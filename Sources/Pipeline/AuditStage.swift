@@ -62,15 +62,23 @@ public enum AuditStage {
                       intervals: intervals ? try intervalAudit(folder: folder, suppression: Suppression(threshold: audit.threshold)) : nil)
     }
 
+    /// The LP audit of every hidden count, every statistic shown over a hidden count, and every
+    /// report page's figures against the tables they come from.
     static func intervalAudit(folder: String, suppression: Suppression) throws -> Intervals {
-        let (tables, read) = try PublishedTablesModel.read(folder: folder)
-        let result = IntervalAudit.run(tables, suppression: suppression)
-        let files = read.map { file in
-            let mine = tables.cells.filter { $0.label.hasPrefix(file + ":") }
-            return Published(file: file, shown: mine.filter { $0.shown != nil }.count, cells: mine.count)
+        let published = try PublishedTablesModel.tables(in: folder)
+        let model = PublishedTablesModel(published)
+        let result = IntervalAudit.run(model.tables, suppression: suppression)
+        let statistics = model.statistics.filter { s in s.shown && s.inputs.contains { model.tables.cells[$0].shown == nil } }.map { s in
+            let hidden = s.inputs.filter { model.tables.cells[$0].shown == nil }.prefix(3).map { model.tables.cells[$0].label }
+            return "\(s.label): shown, though it is computed from hidden counts (\(hidden.joined(separator: "; "))), which it gives away"
         }
-        return Intervals(findings: result.findings.map(\.description), hiddenCells: result.hiddenCells,
-                         cells: tables.cells.count, blocks: result.blocks, files: files,
+        let pages = try PageFigureCheck.run(folder: folder, tables: published)
+        let publishedCells = model.published()
+        let cells = model.positions.filter { !$0.isEmpty }.count
+        let hiddenCells = model.positions.indices.filter { !model.positions[$0].isEmpty && model.tables.cells[$0].shown == nil }.count
+        return Intervals(findings: result.findings.map(\.description) + statistics + pages, hiddenCells: hiddenCells,
+                         cells: cells, blocks: result.blocks,
+                         files: publishedCells.map { Published(file: $0.file, shown: $0.shown, cells: $0.cells) },
                          protectionWidth: suppression.protectionWidth)
     }
 }

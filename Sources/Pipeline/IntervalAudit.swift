@@ -16,8 +16,8 @@ enum IntervalAudit {
     static func run(_ tables: LinkedTables, suppression: Suppression) -> Result {
         var findings: [IntervalFinding] = []
         let blocks = tables.blocks()
-        for block in blocks {
-            findings += audit(block, tables: tables, suppression: suppression)
+        for found in Parallel.map(blocks.count, { audit(blocks[$0], tables: tables, suppression: suppression) }) {
+            findings += found
         }
         return Result(findings: findings, hiddenCells: tables.hidden.count, blocks: blocks.count)
     }
@@ -25,11 +25,22 @@ enum IntervalAudit {
     /// The hidden cells whose interval holds fewer than `width` + 1 values (or that sit in a block
     /// the published numbers contradict).
     static func narrowCells(_ tables: LinkedTables, suppression: Suppression) -> [Int] {
+        var clean = Set<[Int]>()
+        return narrowCells(tables, suppression: suppression, clean: &clean)
+    }
+
+    /// The same, skipping the blocks in `clean` (found without narrow cells before: a block with
+    /// the same hidden cells is the same problem) and adding the blocks found clean now.
+    static func narrowCells(_ tables: LinkedTables, suppression: Suppression, clean: inout Set<[Int]>) -> [Int] {
         let (width, threshold) = (suppression.protectionWidth, suppression.threshold)
-        return tables.blocks().flatMap { block -> [Int] in
-            guard let intervals = intervals(block, tables: tables) else { return block.cells.filter { tables.cells[$0].shown == nil } }
+        let blocks = tables.blocks().filter { !clean.contains($0.cells) }
+        let found = Parallel.map(blocks.count) { k -> [Int] in
+            let block = blocks[k]
+            guard let intervals = intervals(block, tables: tables) else { return block.cells }
             return intervals.filter { isNarrow($0.value, width: width, threshold: threshold) }.keys.sorted()
         }
+        for (block, narrow) in zip(blocks, found) where narrow.isEmpty { clean.insert(block.cells) }
+        return found.flatMap { $0 }
     }
 
     /// The interval of every hidden cell of one block: the block's hidden cells are the columns

@@ -17,11 +17,13 @@ public enum ReportStage {
         let reports = try ReportWriter.plan(requests: requests, quarters: settings.quarters,
                                             locations: locations?.map(LocationScope.init))
         let (scores, reach) = try context.storedIndex()
+        let suppression = Suppression(threshold: config.suppressionThreshold)
+        let analysis = try context.matchHistoryAnalysis(rule: config.outcome, suppression: suppression)
         let data = ReportData(
             areas: areas, geometries: try context.geometries(), scores: scores, reach: reach,
             plan: try store.targetPlan(level: set.level, year: set.year), requests: requests, helpers: helpers,
-            locator: try context.locator(), pc4Locator: try context.pc4Locator(),
-            rule: config.outcome, suppression: Suppression(threshold: config.suppressionThreshold),
+            tables: MatchTables(analysis?.tables ?? []), locator: try context.locator(), pc4Locator: try context.pc4Locator(),
+            rule: config.outcome, suppression: suppression,
             language: settings.language, lowHelpersPerRequest: settings.lowHelpersPerRequest,
             areaSource: (set.source as NSString).lastPathComponent, areaYear: set.year)
         return try ReportWriter.write(reports, data: data, folder: folder)

@@ -103,14 +103,21 @@ public final class RunContext {
     /// The stored indices or reach changed: read them again when next asked for.
     func storedIndexChanged() { stored = nil }
 
-    /// The match-history analyses (distances, supply/demand, monthly, breakdowns) as protected
-    /// tables, computed once per rule and threshold; nil without requests.
+    /// The match-history analyses (distances, supply/demand, monthly, quarterly, breakdowns) as
+    /// tables protected together (`Disclosure`), computed once per rule and threshold; nil
+    /// without requests.
     public func matchHistoryAnalysis(rule: OutcomeRule, suppression: Suppression) throws -> MatchHistoryReport.Written? {
         guard !requests.isEmpty else { return nil }
         let key = AnalysisKey(rule: rule, suppression: suppression)
         if let analysis, analysis.key == key { return analysis.result }
-        let result = MatchHistoryReport.tables(requests: requests, helpers: helpers, locator: try locator(), rule: rule,
+        var result = MatchHistoryReport.tables(requests: requests, helpers: helpers, locator: try locator(), rule: rule,
                                                suppression: suppression)
+        let protected = try Disclosure.protect(result.tables, truth: result.unprotected, suppression: suppression)
+        result.tables = protected.tables
+        result.unprotected = []
+        result.protection = MatchHistoryReport.Protection(
+            primaryShare: protected.primaryShare, publishedShare: protected.publishedShare,
+            addedCounts: protected.addedCounts, restoredCounts: protected.restoredCounts, hiddenStatistics: protected.hiddenStatistics, rounds: protected.rounds)
         analysis = (key, result)
         return result
     }

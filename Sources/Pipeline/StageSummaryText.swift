@@ -76,6 +76,12 @@ public enum StageSummaryText {
         }
         out.append("  matched requests not located: \(w.distances.notLocated); matched without a volunteer postcode: \(w.distances.withoutVolunteer)")
         out.append("  requester postcodes not found among the areas: \(w.requestersNotLocated); volunteer postcodes: \(w.helpersNotLocated)")
+        if let p = w.protection {
+            out.append("  protected together (docs/METHOD.md §8): \(p.addedCounts) more counts hidden in \(p.rounds) rounds of interval "
+                       + "audit and repair, \(p.restoredCounts) shown again that the rest determines, \(p.hiddenStatistics) statistics "
+                       + "hidden with their counts; counts published \(Format.fixed(p.primaryShare * 100, decimals: 1))% → "
+                       + "\(Format.fixed(p.publishedShare * 100, decimals: 1))%")
+        }
         return out.joined(separator: "\n")
     }
 

@@ -38,7 +38,8 @@ struct AuditCommand: ParsableCommand {
                 print("  \(file.file): \(file.shown) of \(file.cells) counts published (\(String(format: "%.1f", 100 * file.share))%)")
             }
             if !audit.findings.isEmpty {
-                print("  \(audit.findings.count) hidden counts narrower than \(audit.protectionWidth + 1) values:")
+                print("  \(audit.findings.count) findings: hidden counts narrower than \(audit.protectionWidth + 1) values, statistics over "
+                      + "hidden counts, or page figures unlike their tables:")
             }
             findings += audit.findings
         }

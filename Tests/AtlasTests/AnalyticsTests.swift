@@ -92,7 +92,9 @@ import Testing
         #expect(all.median == 1650)                      // (800 + 2500) / 2
         #expect(all.p75 == 2500 + 0.25 * (12_000 - 2500))
         #expect(all.within1km == 0.5 && all.within3km == 0.75 && all.within5km == 0.75)
-        #expect(all.histogram[0] == 1 && all.histogram[1] == 1 && all.histogram[5] == 1 && all.histogram[20] == 1)
+        // Bins hold (start, end]: 2,500 m is in 2,000–2,500 (bin 4), so that "within 3 km" is the first six bins.
+        #expect(all.histogram[0] == 1 && all.histogram[1] == 1 && all.histogram[4] == 1 && all.histogram[20] == 1)
+        #expect(DistanceAnalysis.bin(of: 3000) == 5 && DistanceAnalysis.bin(of: 3000.01) == 6 && DistanceAnalysis.bin(of: 0) == 0)
         let quarters = r.summaries.filter { $0.grouping == "quarter" }.map { "\($0.group):\($0.matches)" }
         #expect(quarters == ["2023-Q1:2", "2023-Q2:2"])
         let categories = r.summaries.filter { $0.grouping == "category" }.map { "\($0.group):\($0.matches)" }
@@ -123,7 +125,9 @@ import Testing
             Helper(id: "h3", postcode: nil, categories: [.praktisch], location: "Elders", activeFrom: Self.d("2020-01-01")),
         ]
         let rows = SupplyDemand.compute(requests, helpers: helpers, rule: .standard)
-        #expect(rows.count == 3 * 3)  // Q1, Q2, Q3 × three categories
+        #expect(rows.count == 2 * 3 * 3)  // L and all: Q1, Q2, Q3 × three categories
+        let all = rows.filter { $0.location == SupplyDemand.all }
+        #expect(all.first { $0.quarter == "2023-Q1" && $0.category == .praktisch }?.activeHelpers == 3, "every volunteer")
         let q1 = try #require(rows.first { $0.quarter == "2023-Q1" && $0.category == .praktisch })
         #expect(q1.requests == 4 && q1.matched == 2 && q1.notMatched == 1 && q1.open == 1)
         #expect(q1.matchRate == 2.0 / 3.0)
@@ -142,8 +146,12 @@ import Testing
             Self.request("d", "2023-03-03", status: .in_behandeling),
         ]
         let (rows, trends) = MonthlySeries.compute(requests, rule: .standard)
-        #expect(rows.map(\.month) == ["2023-01", "2023-02", "2023-03"])
-        #expect(rows.map(\.total) == [1, 0, 3])
+        #expect(rows.map(\.month) == ["2023-01", "2023-02", "2023-03", "2023-01", "2023-02", "2023-03"], "the location, then all")
+        #expect(rows.map(\.total) == [1, 0, 3, 1, 0, 3])
+        let quarters = MonthlySeries.quarters(rows)
+        #expect(quarters.map(\.location) == [rows[0].location, "all"])
+        #expect(quarters[0].helpRequests == 3 && quarters[0].infoRequests == 1 && quarters[0].matched == 1
+                && quarters[0].notMatched == 1 && quarters[0].open == 1 && quarters[0].matchRate == 0.5)
         #expect(rows[2].helpRequests == 2 && rows[2].infoRequests == 1 && rows[2].notMatched == 1 && rows[2].open == 1)
         let fit = try #require(trends.first?.fit)
         #expect(fit.slope == 1 && abs(fit.intercept - 1.0 / 3.0) < 1e-12)  // y = 1, 0, 3

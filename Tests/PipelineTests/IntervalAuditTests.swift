@@ -13,12 +13,12 @@ import Testing
         return path
     }
 
-    static let monthlyHeader = "location,month,help_requests,info_requests,matched,not_matched,open,total,trend_total,suppressed\n"
+    static let quarterlyHeader = "location,quarter,help_requests,info_requests,matched,not_matched,open,total,match_rate,suppressed\n"
 
     /// The parts stay visible when the whole is hidden: help = 10 + 7 + 0, so info = 19 − 17 = 2.
     /// (Help, pinned to 17, is no finding: a count known to be at least the threshold.)
     @Test func aHiddenCountOfARowIsFoundFromItsParts() throws {
-        let folder = try Self.folder(["monthly.csv": Self.monthlyHeader + "HipHelpt Dordrecht,2021-01,,,10,7,0,19,,1\n"])
+        let folder = try Self.folder(["quarterly.csv": Self.quarterlyHeader + "HipHelpt Dordrecht,2021-Q1,,,10,7,0,19,,1\n"])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let audit = try AuditStage.intervalAudit(folder: folder, suppression: Suppression(threshold: 5))
         #expect(audit.findings.count == 1, "\(audit.findings)")
@@ -45,7 +45,7 @@ import Testing
 
     /// Two hidden parts of a shown total of 6, linked to nothing else: anywhere from 0 to 6.
     @Test func aHiddenPairThatStaysUncertainIsNoFinding() throws {
-        let folder = try Self.folder(["monthly.csv": Self.monthlyHeader + "HipHelpt Dordrecht,2021-01,10,4,,,4,14,,1\n"])
+        let folder = try Self.folder(["quarterly.csv": Self.quarterlyHeader + "HipHelpt Dordrecht,2021-Q1,10,4,,,4,14,,1\n"])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let audit = try AuditStage.intervalAudit(folder: folder, suppression: Suppression(threshold: 5))
         #expect(audit.findings.isEmpty, "\(audit.findings)")

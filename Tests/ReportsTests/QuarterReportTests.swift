@@ -40,8 +40,12 @@ struct ReportScenario {
         let helpers = [Helper(id: "V1", postcode: Self.pc("3312CD"), categories: [.praktisch, .sociaal],
                               location: "HipHelpt Test", activeFrom: Self.day("2022-01-01"))]
         let points = ["3311": (x: 100_500.0, y: 420_500.0), "3312": (x: 101_500.0, y: 420_500.0)]
+        let locator = Locator(pc6Points: [:], pc4Points: points)
+        // Each table's own protection (the linked protection of the set is Pipeline's, tested there).
+        let tables = MatchHistoryReport.tables(requests: requests, helpers: helpers, locator: locator, rule: .standard,
+                                               suppression: Suppression(threshold: 5)).tables
         return ReportData(areas: areas, geometries: geometries, scores: [:], reach: [:], plan: nil, requests: requests,
-                          helpers: helpers, locator: Locator(pc6Points: [:], pc4Points: points),
+                          helpers: helpers, tables: MatchTables(tables), locator: locator,
                           pc4Locator: Locator(pc6Points: [:], pc4Points: points), rule: .standard,
                           suppression: Suppression(threshold: 5), language: language, lowHelpersPerRequest: 0.5,
                           areaSource: "test.gpkg", areaYear: 2020)
@@ -60,15 +64,15 @@ struct ReportScenario {
         #expect(!html.contains("<script"))
     }
 
-    @Test func aCategoryWithThreeRequestsShowsLessThanFive() throws {
+    @Test func aCategoryWithThreeRequestsIsHidden() throws {
         let html = try ReportScenario(sociaalRequests: 3).render()
-        // The supply/demand cell of sociaal: no value, shown as "<5" (escaped in HTML).
-        #expect(html.contains("data-k=\"supply_demand|2023-Q4|sociaal|requests\" data-v=\"\">&lt;5</span>"))
-        // The quarter's total (23) is on the page, so praktisch (20) is hidden as well: else
-        // 23 − 20 would reveal sociaal.
-        #expect(html.contains("data-k=\"glance|2023-Q4|help_requests\" data-v=\"23\">23</span>"))
-        // praktisch is not small: it shows "×" (hidden to protect sociaal), not "<5".
+        // The supply/demand cell of sociaal: no value, shown as "×" like every hidden number.
+        #expect(html.contains("data-k=\"supply_demand|2023-Q4|sociaal|requests\" data-v=\"\">×</span>"))
+        // The quarter's help requests (23, quarterly.csv) are on the page, so praktisch (20) is
+        // hidden as well: else 23 − 20 would reveal sociaal. The page does not say which is small.
+        #expect(html.contains("data-k=\"quarterly|2023-Q4|help_requests\" data-v=\"23\">23</span>"))
         #expect(html.contains("data-k=\"supply_demand|2023-Q4|praktisch|requests\" data-v=\"\">×</span>"))
+        #expect(!html.contains("&lt;5"))
         #expect(!html.contains("data-v=\"3\""))
         #expect(!html.contains("data-v=\"20\""))
         let shown = try ReportScenario(sociaalRequests: 7).render()

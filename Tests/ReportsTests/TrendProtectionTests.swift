@@ -51,6 +51,9 @@ import Testing
                                              requesterType: .bewoner, location: "HipHelpt Test", status: .geen_match,
                                              closedAt: nil, helperID: nil, helperPostcode: nil, organisation: nil))
         }
+        // The page reads its counts from the tables, so they are made again from the requests.
+        data.tables = MatchTables(MatchHistoryReport.tables(requests: data.requests, helpers: data.helpers, locator: data.locator,
+                                                            rule: data.rule, suppression: data.suppression).tables)
         let report = QuarterReport(location: .named("HipHelpt Test"), quarter: Quarter(label: "2023-Q4")!)
         return report.render(data, fileName: "report.html").html
     }

@@ -8,6 +8,8 @@ public struct LinkedTables: Sendable {
         public var label: String
         /// nil when hidden.
         public var shown: Int?
+        /// The quantity's key, the same in every table that publishes it.
+        public var key: String = ""
     }
 
     /// Σ left = Σ right, over cell indices.
@@ -32,7 +34,7 @@ public struct LinkedTables: Sendable {
             if cells[i].shown == nil, let shown { cells[i].shown = shown }
             return i
         }
-        cells.append(Cell(label: label, shown: shown))
+        cells.append(Cell(label: label, shown: shown, key: key))
         equationsByCell.append([])
         byKey[key] = cells.count - 1
         return cells.count - 1
@@ -57,6 +59,9 @@ public struct LinkedTables: Sendable {
 
     /// Hides a shown cell (secondary suppression).
     public mutating func hide(_ cell: Int) { cells[cell].shown = nil }
+
+    /// Shows a hidden cell with its value.
+    public mutating func show(_ cell: Int, _ value: Int) { cells[cell].shown = value }
 
     /// The equations `cell` takes part in.
     public func equations(of cell: Int) -> [Equation] { equationsByCell[cell].map { equations[$0] } }

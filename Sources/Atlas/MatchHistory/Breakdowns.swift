@@ -1,5 +1,6 @@
 /// Shares for research: by kind, category, requester type, outcome and organisation, per
-/// location and year (and over all locations and all years).
+/// location and year, per location and quarter (the quarterly reports show these), and over all
+/// locations and all years.
 public enum Breakdowns {
     public static let all = "all"
 
@@ -30,7 +31,7 @@ public enum Breakdowns {
                 if outcome == .matched { entries.append(("organisation", r.organisation ?? "unknown")) }
             }
             for location in [r.location, all] {
-                for period in [String(r.createdAt.year), all] {
+                for period in [String(r.createdAt.year), r.createdAt.quarterLabel, all] {
                     for (dimension, value) in entries {
                         counts[Cell(location: location, period: period, dimension: dimension), default: [:]][value, default: 0] += 1
                     }

@@ -27,11 +27,13 @@ public enum MonthlySeries {
         public var fit: Stats.LinearFit?
     }
 
-    /// Months run from each location's first to its last request, including months without any.
-    /// matched / not matched / open count help requests (information questions have no outcome).
+    /// Months run from each location's first to its last request, including months without any;
+    /// the series `all` (every location together) is always there, so that every page and table
+    /// finds it under the same name. matched / not matched / open count help requests
+    /// (information questions have no outcome).
     public static func compute(_ requests: [HelpRequest], rule: OutcomeRule) -> (rows: [Row], trends: [Trend]) {
         var groups = Dictionary(grouping: requests, by: \.location)
-        if groups.count > 1 { groups[allLocations] = requests }
+        if !requests.isEmpty { groups[allLocations] = requests }
         var rows: [Row] = [], trends: [Trend] = []
         for location in groups.keys.sorted(by: { ($0 == allLocations ? 1 : 0, $0) < ($1 == allLocations ? 1 : 0, $1) }) {
             let mine = groups[location]!
@@ -56,5 +58,34 @@ public enum MonthlySeries {
                                 months: locationRows.count, fit: fit))
         }
         return (rows, trends)
+    }
+
+    /// One location's counts in one quarter: the sums of its months.
+    public struct QuarterRow: Sendable, Equatable {
+        public var location: String
+        /// "2023-Q2"
+        public var quarter: String
+        public var quarterIndex: Int
+        public var helpRequests = 0, infoRequests = 0, matched = 0, notMatched = 0, open = 0
+        public var total: Int { helpRequests + infoRequests }
+        /// matched / (matched + not matched); nil when nothing was decided.
+        public var matchRate: Double? { matched + notMatched > 0 ? Double(matched) / Double(matched + notMatched) : nil }
+    }
+
+    /// The months of `rows` summed per location and quarter, in the rows' order.
+    public static func quarters(_ rows: [Row]) -> [QuarterRow] {
+        var out: [QuarterRow] = []
+        for r in rows {
+            let q = Quarter(monthIndex: r.monthIndex).index
+            if out.last?.location != r.location || out.last?.quarterIndex != q {
+                out.append(QuarterRow(location: r.location, quarter: Day.quarterLabel(q), quarterIndex: q))
+            }
+            out[out.count - 1].helpRequests += r.helpRequests
+            out[out.count - 1].infoRequests += r.infoRequests
+            out[out.count - 1].matched += r.matched
+            out[out.count - 1].notMatched += r.notMatched
+            out[out.count - 1].open += r.open
+        }
+        return out
     }
 }

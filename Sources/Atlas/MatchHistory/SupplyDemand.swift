@@ -1,5 +1,8 @@
 /// Requests against volunteers per location, quarter and category.
 public enum SupplyDemand {
+    /// The location name of the rows over every location.
+    public static let all = "all"
+
     public struct Row: Sendable, Equatable {
         public var location: String
         public var quarter: String
@@ -18,15 +21,19 @@ public enum SupplyDemand {
         public var daysToMatchCount: Int
     }
 
-    /// One row per location × quarter (from the location's first to its last request) × category.
+    /// One row per location × quarter (from the location's first to its last help request) ×
+    /// category, and the same for `all` (every location and volunteer together) after them.
+    /// Help requests without a category are in no row.
     public static func compute(_ requests: [HelpRequest], helpers: [Helper], rule: OutcomeRule) -> [Row] {
         let help = requests.filter { $0.kind == .hulpvraag }
-        let byLocation = Dictionary(grouping: help, by: \.location)
+        var byLocation = Dictionary(grouping: help, by: \.location)
+        if !help.isEmpty { byLocation[all] = help }
+        let helpersByLocation = Dictionary(grouping: helpers, by: \.location)
         var rows: [Row] = []
-        for location in byLocation.keys.sorted() {
+        for location in byLocation.keys.sorted(by: { ($0 == all ? 1 : 0, $0) < ($1 == all ? 1 : 0, $1) }) {
             let mine = byLocation[location]!
             let quarters = mine.map(\.createdAt.quarterIndex)
-            let localHelpers = helpers.filter { $0.location == location }
+            let localHelpers = location == all ? helpers : helpersByLocation[location] ?? []
             let cells = Dictionary(grouping: mine) { QuarterCategory(quarter: $0.createdAt.quarterIndex, category: $0.category) }
             for q in quarters.min()!...quarters.max()! {
                 let bounds = Day.quarterBounds(q)

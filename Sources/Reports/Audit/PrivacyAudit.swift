@@ -25,6 +25,8 @@ public struct PrivacyAudit {
     ]
     /// Columns that hold area codes (PC4 or PC6 areas, never a requester's postcode).
     public static let areaColumns: Set<String> = ["area_code", "adjacent_to", "group"]
+    /// Columns of text hulpatlas writes itself (explanations), not names taken from the input.
+    static let freeTextColumns: Set<String> = ["description", "why", "not_ranked_reason", "missing_components"]
     /// Column names that carry direct identifiers or free text.
     public static let identifyingColumns: Set<String> = [
         "request_id", "helper_id", "id", "name", "naam", "subcategory", "opmerking", "opmerkingen", "omschrijving",
@@ -121,6 +123,9 @@ public struct PrivacyAudit {
         }
         if Double(value) == nil, let contact = ContactDetails.find(in: value) {
             out.append(Finding(file: file, line: line, field: column, value: "", reason: contact.kind))
+        }
+        if Double(value) == nil, !PrivacyAudit.freeTextColumns.contains(name), PersonNames.find(in: value) != nil {
+            out.append(Finding(file: file, line: line, field: column, value: "", reason: "what looks like a person's name"))
         }
         return out
     }

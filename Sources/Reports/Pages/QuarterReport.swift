@@ -11,6 +11,8 @@ public struct ReportData: Sendable {
     public var plan: StoredTargetPlan?
     public var requests: [HelpRequest]
     public var helpers: [Helper]
+    /// The run's protected match-history tables: every count a page shows is one of their cells.
+    public var tables: MatchTables
     /// Area points of PC6 and PC4 areas (distances), and of PC4 only (the catchment drawing,
     /// coarse on purpose so that no volunteer's address can be read from the map).
     public var locator: Locator
@@ -25,7 +27,7 @@ public struct ReportData: Sendable {
 
     public init(areas: [AreaRecord], geometries: [String: Data], scores: [String: [String: StoredIndexScore]],
                 reach: [String: Reach.AreaReach], plan: StoredTargetPlan?, requests: [HelpRequest], helpers: [Helper],
-                locator: Locator, pc4Locator: Locator, rule: OutcomeRule, suppression: Suppression, language: ReportLanguage,
+                tables: MatchTables, locator: Locator, pc4Locator: Locator, rule: OutcomeRule, suppression: Suppression, language: ReportLanguage,
                 lowHelpersPerRequest: Double, areaSource: String, areaYear: Int) {
         self.areas = areas
         self.geometries = geometries
@@ -34,6 +36,7 @@ public struct ReportData: Sendable {
         self.plan = plan
         self.requests = requests
         self.helpers = helpers
+        self.tables = tables
         self.locator = locator
         self.pc4Locator = pc4Locator
         self.rule = rule
@@ -103,13 +106,15 @@ public struct QuarterReport: Sendable {
         return out.trimmingCharacters(in: CharacterSet(charactersIn: "-")).lowercased()
     }
 
-    /// The page and its figures.
     /// The page and its figures; `scope` is this report's location, prepared once for all its quarters.
     func render(_ data: ReportData, scope: ReportScope, fileName name: String) -> (html: String, figures: [[String]]) {
         let text = ReportText(lang: data.language, threshold: data.suppression.threshold)
         let figures = ReportFigures(text: text)
         let page = QuarterPage(report: self, scope: scope, data: data, text: text, figures: figures).page()
-        return (page.markup, figures.figures.map { [name, $0.section, $0.group, $0.measure, $0.value, $0.suppressed ? "1" : "0"] })
+        let location = MatchTables.name(location)
+        return (page.markup, figures.figures.map {
+            [name, location, quarter.label, $0.section, $0.group, $0.measure, $0.value, $0.suppressed ? "1" : "0"]
+        })
     }
 
     /// The page and its figures, for one report on its own.
@@ -117,5 +122,7 @@ public struct QuarterReport: Sendable {
         render(data, scope: ReportScope(location, data: data), fileName: name)
     }
 
-    public static let figuresHeader = ["report", "section", "group", "measure", "value", "suppressed"]
+    /// report_figures.csv: the page, its location (`all` for all locations) and quarter, and per
+    /// figure the table it comes from (`section`), its row (`group`) and column (`measure`).
+    public static let figuresHeader = ["report", "location", "quarter", "section", "group", "measure", "value", "suppressed"]
 }

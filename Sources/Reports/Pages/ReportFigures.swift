@@ -17,26 +17,22 @@ final class ReportFigures {
     init(text: ReportText) { self.text = text }
 
     /// A figure on the page. `csv` is the CSV form ("" = hidden when `suppressed`, else missing);
-    /// `display` renders a present value.
-    /// A hidden count shows "<5" when it is small, "×" when it is hidden only so that a small
-    /// count elsewhere cannot be worked out from it (and a hidden statistic shows "×").
+    /// `display` renders a present value. Every hidden number shows the same mark, "×": the page
+    /// says no more about it than the CSV tables do (not whether it is small).
     func cell(_ section: String, _ group: String, _ measure: String, csv: String, suppressed: Bool,
-              hiddenText: String = ReportFigures.protectedMark, display: (Double) -> String) -> HTML {
+              display: (Double) -> String) -> HTML {
         if seen.insert("\(section)|\(group)|\(measure)").inserted {
             figures.append(Figure(section: section, group: group, measure: measure, value: csv, suppressed: suppressed))
         }
         let shown: String
-        if let v = Double(csv) { shown = display(v) } else { shown = suppressed ? hiddenText : "–" }
+        if let v = Double(csv) { shown = display(v) } else { shown = suppressed ? ReportFigures.hiddenMark : "–" }
         return "<span class=\"fig\(suppressed ? " hid" : "")\" data-k=\"\(section)|\(group)|\(measure)\" data-v=\"\(csv)\">\(shown)</span>"
     }
 
-    static let protectedMark = "×"
+    static let hiddenMark = "×"
 
-    /// `raw` is the true count, used only to choose between "<5" and "×" when hidden.
-    func count(_ section: String, _ group: String, _ measure: String, csv: String, suppressed: Bool, raw: Int?) -> HTML {
-        let small = (raw ?? 0) < text.threshold
-        return cell(section, group, measure, csv: csv, suppressed: suppressed,
-                    hiddenText: small ? text.hidden : ReportFigures.protectedMark) { self.text.count($0) }
+    func count(_ section: String, _ group: String, _ measure: String, csv: String, suppressed: Bool) -> HTML {
+        cell(section, group, measure, csv: csv, suppressed: suppressed) { self.text.count($0) }
     }
 
     func share(_ section: String, _ group: String, _ measure: String, csv: String, suppressed: Bool) -> HTML {

@@ -123,5 +123,4 @@ struct ReportText {
         return "\(t(.monthAbbreviation(m))) \(parts[0].suffix(2))"
     }
 
-    var hidden: String { "<\(threshold)" }
 }

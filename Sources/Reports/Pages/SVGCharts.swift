@@ -1,16 +1,16 @@
 import Foundation
 
 /// Small inline SVG charts for the report. A value that may not be shown (a count below the
-/// suppression threshold) is drawn as no bar with the label "<5" instead.
+/// suppression threshold, or one hidden to protect one) is drawn as no bar with the label "×" instead.
 public enum SVGCharts {
     public struct Bar {
         public var label: String
         /// nil: suppressed (drawn as `hiddenText`).
         public var value: Double?
         public var highlighted: Bool
-        /// What a suppressed bar shows ("<5" or "×").
+        /// What a suppressed bar shows.
         public var hiddenText: String
-        public init(label: String, value: Double?, highlighted: Bool = false, hiddenText: String = "<5") {
+        public init(label: String, value: Double?, highlighted: Bool = false, hiddenText: String = "×") {
             self.label = label
             self.value = value
             self.highlighted = highlighted

@@ -3,7 +3,7 @@ public enum ColumnDictionary {
     public static let header = ["table", "column", "unit", "description"]
 
     static let shared: [(String, String, String)] = [
-        ("suppressed", "0/1", "1 when a cell of the row was hidden because it would show (or reveal) a count below the suppression threshold"),
+        ("suppressed", "0/1", "1 when a cell of the row was hidden because it would show (or, with any other published number, reveal) a count below the suppression threshold"),
     ]
 
     public static let entries: [(table: String, column: String, unit: String, description: String)] = [
@@ -57,7 +57,7 @@ public enum ColumnDictionary {
         ("targets", "nearest_volunteer_m", "m", "distance to the nearest active volunteer's postcode point"),
         ("targets", "adjacent_to", "", "the chosen neighbour that gave a contiguity bonus"),
         ("targets", "why", "", "why the area was chosen"),
-        ("supply_demand", "location", "", "local branch"),
+        ("supply_demand", "location", "", "local branch, or all (every location and volunteer)"),
         ("supply_demand", "period", "quarter", "e.g. 2023-Q2"),
         ("supply_demand", "category", "", "praktisch, sociaal or vervoer"),
         ("supply_demand", "requests", "requests", "help requests"),
@@ -78,30 +78,48 @@ public enum ColumnDictionary {
         ("distances", "share_within_1km", "fraction", "share within 1 km"),
         ("distances", "share_within_3km", "fraction", "share within 3 km (goal 0.75)"),
         ("distances", "share_within_5km", "fraction", "share within 5 km"),
-        ("distance_histogram", "bin_from_m", "m", "bin start (500 m bins)"),
-        ("distance_histogram", "bin_to_m", "m", "bin end; empty for 10 km and more"),
+        ("distance_histogram", "bin_from_m", "m", "bin start (500 m bins; a bin holds distances above its start up to its end)"),
+        ("distance_histogram", "bin_to_m", "m", "bin end (included); empty for more than 10 km"),
         ("distance_histogram", "matches", "matches", "matches in the bin"),
+        ("distances_quarterly", "location", "", "local branch or all"),
+        ("distances_quarterly", "quarter", "quarter", "e.g. 2023-Q2"),
+        ("distances_quarterly", "category", "", "all, or praktisch, sociaal, vervoer, unknown"),
+        ("distances_quarterly", "matches", "matches", "matches of the quarter with both postcodes placed"),
+        ("distances_quarterly", "median_m", "m", "median distance"),
+        ("distances_quarterly", "share_within_3km", "fraction", "share within 3 km (goal 0.75)"),
+        ("distance_histogram_quarterly", "location", "", "local branch or all"),
+        ("distance_histogram_quarterly", "quarter", "quarter", "e.g. 2023-Q2"),
+        ("distance_histogram_quarterly", "bin_from_m", "m", "bin start, as in distance_histogram"),
+        ("distance_histogram_quarterly", "bin_to_m", "m", "bin end (included); empty for more than 10 km"),
+        ("distance_histogram_quarterly", "matches", "matches", "matches of the quarter in the bin"),
         ("monthly", "location", "", "local branch or all"),
         ("monthly", "month", "month", "e.g. 2023-05"),
         ("monthly", "help_requests", "requests", "help requests"),
         ("monthly", "info_requests", "requests", "information questions"),
-        ("monthly", "matched", "requests", "matched help requests"),
-        ("monthly", "not_matched", "requests", "not matched help requests"),
-        ("monthly", "open", "requests", "open help requests"),
         ("monthly", "total", "requests", "help requests + information questions"),
         ("monthly", "trend_total", "requests", "least-squares trend of the total"),
+        ("quarterly", "location", "", "local branch or all"),
+        ("quarterly", "quarter", "quarter", "e.g. 2023-Q2"),
+        ("quarterly", "help_requests", "requests", "help requests"),
+        ("quarterly", "info_requests", "requests", "information questions"),
+        ("quarterly", "matched", "requests", "matched help requests"),
+        ("quarterly", "not_matched", "requests", "not matched help requests"),
+        ("quarterly", "open", "requests", "open help requests"),
+        ("quarterly", "total", "requests", "help requests + information questions"),
+        ("quarterly", "match_rate", "fraction", "matched / (matched + not matched)"),
         ("trend", "slope_per_month", "requests per month", "change of the monthly total per month"),
         ("trend", "intercept", "requests", "trend value in the first month"),
         ("trend", "r_squared", "", "coefficient of determination"),
         ("trend", "suppressed", "0/1", "1 when the fit is withheld: the location has a hidden monthly total, which the line would give back"),
         ("breakdowns", "location", "", "local branch or all"),
-        ("breakdowns", "period", "", "year or all"),
+        ("breakdowns", "period", "", "year, quarter (e.g. 2023-Q2) or all"),
         ("breakdowns", "dimension", "", "kind, category, requester_type, outcome or organisation"),
         ("breakdowns", "value", "", "the value counted (unknown when missing)"),
         ("breakdowns", "count", "requests", "requests with the value"),
         ("breakdowns", "total", "requests", "requests the share is taken of"),
         ("breakdowns", "share", "fraction", "count / total"),
-    ] + ["distances", "distance_histogram", "supply_demand", "monthly", "breakdowns"].flatMap { table in
+    ] + ["distances", "distance_histogram", "distances_quarterly", "distance_histogram_quarterly", "supply_demand", "monthly",
+         "quarterly", "breakdowns"].flatMap { table in
         shared.map { (table, $0.0, $0.1, $0.2) }
     }
 

@@ -40,11 +40,17 @@ public enum DistancesTable {
             let hidden = suppression.protect(s.histogram)
             return s.histogram.enumerated().map { bin, count in
                 var c = SuppressedCells(suppression)
-                let from = Double(bin) * DistanceAnalysis.binWidth
-                let to = bin == DistanceAnalysis.binCount - 1 ? "" : Format.fixed(from + DistanceAnalysis.binWidth, decimals: 0)
-                return [s.grouping, s.group, Format.fixed(from, decimals: 0), to, c.count(count, hidden: hidden[bin]), c.flag]
+                let bounds = binBounds(bin)
+                return [s.grouping, s.group, bounds.from, bounds.to, c.count(count, hidden: hidden[bin]), c.flag]
             }
         }
+    }
+
+    /// A bin's start and end in metres as published (the last bin has no end).
+    static func binBounds(_ bin: Int) -> (from: String, to: String) {
+        let from = Double(bin) * DistanceAnalysis.binWidth
+        return (Format.fixed(from, decimals: 0),
+                bin == DistanceAnalysis.binCount - 1 ? "" : Format.fixed(from + DistanceAnalysis.binWidth, decimals: 0))
     }
 }
 
@@ -85,15 +91,16 @@ public enum SupplyDemandTable {
 /// monthly.csv and trend.csv
 public enum MonthlyTable {
     public enum Column: String, TableColumn {
-        case location, month, help_requests, info_requests, matched, not_matched, open, total, trend_total, suppressed
+        case location, month, help_requests, info_requests, total, trend_total, suppressed
     }
     public static let header = Column.header
     public static let trendHeader = ["location", "first_month", "last_month", "months", "slope_per_month",
                                      "intercept", "r_squared", "suppressed"]
 
-    /// Each month's counts add up (help + info = total; matched + not matched + open = help)
-    /// and the months of a quarter add up to the quarter's counts, which the reports show, so
-    /// all these sums are protected together (`Suppression.protect(_:groups:)`).
+    /// Each month's counts add up (help + info = total), so a small one is hidden with another
+    /// of the month (the linked protection of the set, with the quarters, comes after). The
+    /// months' outcomes are not published: quarterly.csv has them per quarter, where they are
+    /// rarely small.
     public static func rows(_ rows: [MonthlySeries.Row], suppression: Suppression) -> [[String]] {
         protected(rows, suppression: suppression).rows
     }
@@ -103,30 +110,14 @@ public enum MonthlyTable {
     /// through both), so it is published only where none of those totals is hidden.
     public static func protected(_ rows: [MonthlySeries.Row], suppression: Suppression)
         -> (rows: [[String]], withheldTrends: Set<String>) {
-        // Six cells per month: help, info, matched, not matched, open, total.
-        let width = 6
-        var values: [Int] = []
-        for r in rows { values += [r.helpRequests, r.infoRequests, r.matched, r.notMatched, r.open, r.total] }
-        var groups: [[Int]] = []
-        for m in rows.indices {
-            groups.append([m * width + 0, m * width + 1])                    // = total
-            groups.append([m * width + 2, m * width + 3, m * width + 4])     // = help
-        }
-        let quarters = Dictionary(grouping: rows.indices) { i in
-            "\(rows[i].location)|\(Quarter(monthIndex: rows[i].monthIndex).index)"
-        }
-        for months in quarters.values.map({ $0.sorted() }) {
-            for column in 0..<width { groups.append(months.map { $0 * width + column }) }
-        }
-        let hidden = suppression.protect(values, groups: groups)
-        let withheld = Set(rows.indices.filter { hidden[$0 * width + 5] }.map { rows[$0].location })
+        let hidden = rows.map { r in suppression.protect([r.helpRequests, r.infoRequests]) + [suppression.hides(r.total)] }
+        let withheld = Set(rows.indices.filter { hidden[$0][2] }.map { rows[$0].location })
         let out = rows.enumerated().map { m, r in
             var c = SuppressedCells(suppression)
-            func cell(_ column: Int) -> String { c.count(values[m * width + column], hidden: hidden[m * width + column]) }
-            let counts = (0..<width).map(cell)
+            let counts = zip([r.helpRequests, r.infoRequests, r.total], hidden[m]).map { c.count($0, hidden: $1) }
             let trend = withheld.contains(r.location) ? nil : r.trend
-            return [r.location, r.month, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
-                    Format.fixed(trend, decimals: 2), withheld.contains(r.location) && r.trend != nil ? "1" : c.flag]
+            return [r.location, r.month] + counts
+                + [Format.fixed(trend, decimals: 2), withheld.contains(r.location) && r.trend != nil ? "1" : c.flag]
         }
         return (out, withheld)
     }

@@ -52,16 +52,35 @@ pd.DataFrame(rows, columns=["grouping", "group", "matches", "same_area_matches",
                             "share_within_1km", "share_within_3km", "share_within_5km"]).to_csv(
     os.path.join(HERE, "sample_distances.csv"), index=False, float_format="%.6f")
 
-# Supply/demand
+# Distances per location (and all) and quarter, in all and per category, with the bins of all:
+# 500 m bins holding (start, end], bin 0 also 0 m, the last one everything above 10 km.
+m["category_"] = m.category.replace("", "unknown")
+m["bin"] = np.minimum(np.maximum(np.ceil(m.metres / 500) - 1, 0), 20).astype(int)
+rows, bins = [], []
+for location in sorted(m.location.unique()) + ["all"]:
+    in_loc = m if location == "all" else m[m.location == location]
+    for quarter, d in sorted(in_loc.groupby("quarter"), key=lambda t: t[0]):
+        for category, c in [("all", d)] + sorted(d.groupby("category_"), key=lambda t: t[0]):
+            x = c.metres.to_numpy()
+            rows.append([location, quarter, category, len(x), np.quantile(x, 0.5), (x <= 3000).mean()])
+        counts = d.bin.value_counts()
+        for k in range(21):
+            bins.append([location, quarter, str(k * 500), int(counts.get(k, 0))])
+pd.DataFrame(rows, columns=["location", "quarter", "category", "matches", "median_m", "share_within_3km"]).to_csv(
+    os.path.join(HERE, "sample_distances_quarterly.csv"), index=False, float_format="%.6f")
+pd.DataFrame(bins, columns=["location", "quarter", "bin_from_m", "matches"]).to_csv(
+    os.path.join(HERE, "sample_distance_histogram_quarterly.csv"), index=False)
+
+# Supply/demand, per location and for all of them (every volunteer)
 rows = []
-for location, d in help_.groupby("location"):
+for location, d in sorted(help_.groupby("location"), key=lambda t: t[0]) + [("all", help_)]:
     periods = pd.period_range(d.created.min(), d.created.max(), freq="Q")
     for period in periods:
         first, last = period.start_time.strftime("%Y-%m-%d"), period.end_time.strftime("%Y-%m-%d")
         label = f"{period.year}-Q{period.quarter}"
         for category in ["praktisch", "sociaal", "vervoer"]:
             cell = d[(d.quarter == label) & (d.category == category)]
-            active = hlp[(hlp.location == location) & hlp.categories.str.split(";").apply(lambda c: category in c)
+            active = hlp[((hlp.location == location) | (location == "all")) & hlp.categories.str.split(";").apply(lambda c: category in c)
                          & (hlp.active_from <= last) & ((hlp.active_until == "") | (hlp.active_until >= first))]
             done = cell[(cell.outcome == "matched") & (cell.closed_at != "")]
             days = (pd.to_datetime(done.closed_at) - done.created).dt.days
@@ -93,13 +112,24 @@ pd.DataFrame(rows, columns=["location", "month", "help_requests", "info_requests
 pd.DataFrame(trends, columns=["location", "slope_per_month", "intercept"]).to_csv(
     os.path.join(HERE, "sample_trend.csv"), index=False, float_format="%.6f")
 
+# Quarterly: the months summed per location and quarter
+monthly_rows = pd.DataFrame(rows, columns=["location", "month", "help_requests", "info_requests", "matched",
+                                           "not_matched", "open"])
+monthly_rows["quarter"] = pd.PeriodIndex(monthly_rows.month, freq="M").asfreq("Q").strftime("%Y-Q%q")
+quarterly = monthly_rows.groupby(["location", "quarter"], sort=True)[
+    ["help_requests", "info_requests", "matched", "not_matched", "open"]].sum().reset_index()
+quarterly["total"] = quarterly.help_requests + quarterly.info_requests
+decided = quarterly.matched + quarterly.not_matched
+quarterly["match_rate"] = np.where(decided > 0, quarterly.matched / decided.where(decided > 0, 1), np.nan)
+quarterly.to_csv(os.path.join(HERE, "sample_quarterly.csv"), index=False, float_format="%.6f")
+
 # Breakdowns
 rows = []
 req["year"] = req.created.dt.year.astype(str)
 for location in sorted(req.location.unique()) + ["all"]:
     in_loc = req if location == "all" else req[req.location == location]
-    for period in sorted(in_loc.year.unique()) + ["all"]:
-        cell = in_loc if period == "all" else in_loc[in_loc.year == period]
+    for period in sorted(in_loc.year.unique()) + sorted(in_loc.quarter.unique()) + ["all"]:
+        cell = in_loc if period == "all" else in_loc[(in_loc.year == period) | (in_loc.quarter == period)]
         h = cell[cell.kind == "hulpvraag"]
         dims = [("kind", cell, cell.kind), ("category", h, h.category),
                 ("requester_type", h, h.requester_type.replace("", "unknown")), ("outcome", h, h.outcome),

@@ -1,33 +1,33 @@
 import Atlas
 
-/// Requests per month up to the end of the quarter, with the least-squares trend.
+/// Requests per month up to the end of the quarter (monthly.csv), with the least-squares trend
+/// of those months, drawn only where none of their totals is hidden (a fitted line is two more
+/// sums of them).
 extension QuarterPage {
     func monthlySection() -> Section {
-        let upTo = scope.requests.filter { $0.createdAt <= bounds.last }
-        guard !upTo.isEmpty else { return Section(html: "") }
-        let series = MonthlySeries.compute(upTo, rule: data.rule)
-        let protected = MonthlyTable.protected(series.rows, suppression: data.suppression)
-        let rows = published(protected.rows, series.rows, as: MonthlyTable.Column.self)
+        let last = report.quarter.monthIndices.last ?? 0
+        let rows = tables.months(report.location).filter { Self.monthIndex($0[.month]).map { $0 <= last } ?? false }
+        guard !rows.isEmpty else { return Section(html: "") }
         let inQuarter = Set(report.quarter.monthIndices)
-        func total(_ r: PublishedRow<MonthlyTable.Column, MonthlySeries.Row>) -> HTML {
-            figures.count("monthly", r[.month], "total", csv: r[.total], suppressed: r[.total].isEmpty, raw: r.source.total)
-        }
         let bars = rows.map { r -> SVGCharts.Bar in
-            _ = total(r)
-            return SVGCharts.Bar(label: text.month(r[.month]), value: Double(r[.total]), highlighted: inQuarter.contains(r.source.monthIndex),
-                                 hiddenText: hiddenText(r.source.total))
+            _ = figure("monthly", r[.month], r, .total, .count)
+            return SVGCharts.Bar(label: text.month(r[.month]), value: Double(r[.total]),
+                                 highlighted: Self.monthIndex(r[.month]).map(inQuarter.contains) ?? false)
         }
+        let totals = rows.compactMap { Double($0[.total]) }
+        let fit = totals.count == rows.count ? Stats.linearFit(x: totals.indices.map(Double.init), y: totals) : nil
         let chart = SVGCharts.bars(id: "monthly-chart", title: t(.requestsPerMonth), bars: bars,
-                                   line: rows.map { Double($0[.trend_total]) }, labelEvery: max(1, bars.count / 12),
-                                   yLabel: t(.requests))
+                                   line: fit.map { f in rows.indices.map { f.value(at: Double($0)) } },
+                                   labelEvery: max(1, bars.count / 12), yLabel: t(.requests))
         var note: HTML = ""
-        if !protected.withheldTrends.isEmpty {
+        if totals.count < rows.count {
             note = "<p class=\"note\">\(t(.trendWithheld))</p>"
-        } else if let fit = series.trends.first?.fit {
-            let slope = fit.slope
-            note = "<p>\(t(.trendLineLeastSquares)): \(slope >= 0 ? "+" : "")\(text.decimal(slope, decimals: 2)) \(t(.requestsMorePerMonth)).</p>"
+        } else if let fit {
+            note = "<p>\(t(.trendLineLeastSquares)): \(fit.slope >= 0 ? "+" : "")\(text.decimal(fit.slope, decimals: 2)) \(t(.requestsMorePerMonth)).</p>"
         }
-        let table: [HTML] = rows.suffix(12).map { r in "<tr><th>\(text.month(r[.month]))</th><td>\(total(r))</td></tr>" }
+        let table: [HTML] = rows.suffix(12).map { r in
+            "<tr><th>\(text.month(r[.month]))</th><td>\(figure("monthly", r[.month], r, .total, .count))</td></tr>"
+        }
         return Section(html: """
             <section id="monthly"><h2>\(t(.requestsPerMonth))</h2>
             <p>\(t(.helpRequestsAndInformationQuestionsPer))</p>
@@ -36,5 +36,12 @@ extension QuarterPage {
             <table><tbody>\(table)</tbody></table></details></section>
 
             """)
+    }
+
+    /// "2023-05" → year × 12 + month − 1.
+    static func monthIndex(_ label: String) -> Int? {
+        let parts = label.split(separator: "-")
+        guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+        return y * 12 + m - 1
     }
 }

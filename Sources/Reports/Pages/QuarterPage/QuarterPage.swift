@@ -1,7 +1,8 @@
 import Atlas
 
-/// One quarterly report page: its sections in order, each with the key points it adds. Counts
-/// come from the same analyses and the same suppression as the shared CSV tables.
+/// One quarterly report page: its sections in order, each with the key points it adds. Every
+/// count, rate and share of the match history is a cell of the protected tables (`MatchTables`),
+/// so the page shows nothing the audited CSV tables do not.
 struct QuarterPage {
     let report: QuarterReport
     let scope: ReportScope
@@ -31,8 +32,8 @@ struct QuarterPage {
         return "\(name) — \(text.quarter(report.quarter))"
     }
 
-    /// "<5" for a small count, "×" for one hidden to protect another.
-    func hiddenText(_ count: Int) -> String { count < data.suppression.threshold ? text.hidden : ReportFigures.protectedMark }
+    /// The protected match-history tables, the only source of the page's counts.
+    var tables: MatchTables { data.tables }
 
     func page() -> HTML {
         let sections = [glanceSection(), mapSection(), distanceSection(), supplySection(), monthlySection(),
@@ -47,8 +48,7 @@ struct QuarterPage {
             <body><main>
             <header><p class="kicker">hulpatlas · \(t(.quarterlyReport))</p><h1>\(title)</h1>
             <p class="period">\(t(.period)): \(bounds.first.description) – \(bounds.last.description). \
-            \(t(.countsBelow)) \(data.suppression.threshold) \(t(.areShownAs)) \
-            “\(text.hidden)”; “\(ReportFigures.protectedMark)” \(t(.isHiddenSoThatASmall))</p></header>
+            \(t(.hiddenLegend(threshold: data.suppression.threshold)))</p></header>
             <section class="keypoints"><h2>\(t(.keyPoints))</h2><ul>\(keyPoints)</ul></section>
             \(sections.map(\.html))
             </main></body></html>

@@ -3,22 +3,17 @@ import Foundation
 
 /// One location's (or all locations') share of the match history and what every page of it
 /// shares, built once per location for all its quarters: the requests and volunteers (their
-/// location renamed to one label, so that the analyses see one group), the supply/demand rows
-/// over the whole history, and the map's areas and shapes.
+/// location renamed to one label), and the map's areas and shapes.
 struct ReportScope: Sendable {
     static let label = "\u{1}scope"
 
     let location: LocationScope
     let requests: [HelpRequest]
     let helpers: [Helper]
-    /// supply_demand.csv's rows of this scope (categories of a quarter protected together).
-    let supply: [SupplyKey: PublishedRow<SupplyDemandTable.Column, SupplyDemand.Row>]
     /// The areas on the maps, their frame and their shapes simplified to the frame's resolution.
     let mapAreas: [AreaRecord]
     let mapFrame: SVGMap
     let mapRings: [[[(x: Double, y: Double)]]]
-
-    struct SupplyKey: Hashable, Sendable { var quarter: String; var category: Category }
 
     init(_ location: LocationScope, data: ReportData) {
         self.location = location
@@ -32,12 +27,6 @@ struct ReportScope: Sendable {
             h.location = ReportScope.label
             return h
         }
-        let raw = SupplyDemand.compute(requests, helpers: helpers, rule: data.rule)
-        var supply: [SupplyKey: PublishedRow<SupplyDemandTable.Column, SupplyDemand.Row>] = [:]
-        for row in published(SupplyDemandTable.rows(raw, suppression: data.suppression), raw, as: SupplyDemandTable.Column.self) {
-            supply[SupplyKey(quarter: row.source.quarter, category: row.source.category)] = row
-        }
-        self.supply = supply
         let areas = ReportScope.mapAreas(location, requests: requests, helpers: helpers, areas: data.areas)
         mapAreas = areas
         let rawRings = areas.map { SVGMap.rings(wkb: data.geometries[$0.code], tolerance: 0) }

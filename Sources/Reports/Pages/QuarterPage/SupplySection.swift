@@ -1,23 +1,23 @@
 import Atlas
 
-/// Supply and demand per category in the quarter, with a warning where volunteers are few.
+/// Supply and demand per category in the quarter (supply_demand.csv), with a warning where volunteers are few.
 extension QuarterPage {
     func supplySection() -> Section {
         var rows: [HTML] = []
         var warnings: [HTML] = []
         var keyPoints: [HTML] = []
         for category in Category.allCases {
-            guard let r = scope.supply[ReportScope.SupplyKey(quarter: report.quarter.label, category: category)] else { continue }
+            guard let r = tables.supply(report.location, report.quarter, category) else { continue }
             let group = "\(report.quarter.label)|\(category.rawValue)"
             let ratio = Double(r[.helpers_per_request])
             let low = ratio.map { $0 < data.lowHelpersPerRequest } ?? false
             rows.append("""
                 <tr\(HTML(trusted: low ? " class=\"warn\"" : ""))><th>\(text.category(category))</th>\
-                <td>\(figures.count("supply_demand", group, "requests", csv: r[.requests], suppressed: r.isHidden(.requests, flag: .suppressed), raw: r.source.requests))</td>\
-                <td>\(figures.count("supply_demand", group, "active_helpers", csv: r[.active_helpers], suppressed: r.isHidden(.active_helpers, flag: .suppressed), raw: r.source.activeHelpers))</td>\
-                <td>\(figures.decimal("supply_demand", group, "helpers_per_request", csv: r[.helpers_per_request], suppressed: r.isHidden(.helpers_per_request, flag: .suppressed), decimals: 2))</td>\
-                <td>\(figures.share("supply_demand", group, "match_rate", csv: r[.match_rate], suppressed: r.isHidden(.match_rate, flag: .suppressed)))</td>\
-                <td>\(figures.decimal("supply_demand", group, "median_days_to_match", csv: r[.median_days_to_match], suppressed: r.isHidden(.median_days_to_match, flag: .suppressed), decimals: 1))</td></tr>
+                <td>\(figure("supply_demand", group, r, .requests, .count))</td>\
+                <td>\(figure("supply_demand", group, r, .active_helpers, .count))</td>\
+                <td>\(figure("supply_demand", group, r, .helpers_per_request, .decimal(2)))</td>\
+                <td>\(figure("supply_demand", group, r, .match_rate, .share))</td>\
+                <td>\(figure("supply_demand", group, r, .median_days_to_match, .decimal(1)))</td></tr>
                 """)
             var warning: HTML?
             if low, let ratio {

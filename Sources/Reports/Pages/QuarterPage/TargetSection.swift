@@ -12,7 +12,7 @@ extension QuarterPage {
             let s = data.scores[target.code] ?? [:]
             let percentiles = IndexName.allCases.map { s[$0.rawValue]?.percentile }
             return "<tr><td>\(target.rank)</td><th>\(target.code)</th><td>\(byCode[target.code]?.municipality ?? "")</td>"
-                + "<td>\(figures.count("targets", target.code, "flyers", csv: String(target.flyers), suppressed: false, raw: target.flyers))</td>"
+                + "<td>\(figures.count("targets", target.code, "flyers", csv: String(target.flyers), suppressed: false))</td>"
                 + percentiles.map { "<td>\($0.map { String(Int($0.rounded())) } ?? "–")</td>" as HTML }.joined()
                 + "<td>\(figures.decimal("targets", target.code, "expected_at_risk", csv: Format.fixed(target.expectedAtRisk.central, decimals: 1), suppressed: false, decimals: 0))"
                 + " <small>(\(text.count(target.expectedAtRisk.low))–\(text.count(target.expectedAtRisk.high)))</small></td>"

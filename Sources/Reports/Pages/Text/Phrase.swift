@@ -66,9 +66,7 @@ enum Phrase: Sendable, Equatable {
     case allLocations
     case quarterlyReport
     case period
-    case countsBelow
-    case areShownAs
-    case isHiddenSoThatASmall
+    case hiddenLegend(threshold: Int)
     case keyPoints
     case highRiskAreasAreUnderReached
     case reachHighRiskAreasWithFew
@@ -223,9 +221,6 @@ enum Phrase: Sendable, Equatable {
         .allLocations,
         .quarterlyReport,
         .period,
-        .countsBelow,
-        .areShownAs,
-        .isHiddenSoThatASmall,
         .keyPoints,
         .highRiskAreasAreUnderReached,
         .reachHighRiskAreasWithFew,
