@@ -6,13 +6,16 @@ import CGLPK
 public final class LinearProgram {
     private let problem: OpaquePointer
     public let columns: Int
-    private var objective: Int?
+    /// The columns with a non-zero objective coefficient (nil before the first solve).
+    private var objective: [Int]?
 
     /// The values a solve can end with.
     public enum Bound: Equatable, Sendable {
         case value(Double)
         case unbounded
         case infeasible
+        /// GLPK gave up (numerical trouble): nothing is known.
+        case failed
     }
 
     /// `columns` variables, each with `lower[j] ≤ x[j] ≤ upper[j]` (nil upper: no upper bound).
@@ -47,17 +50,36 @@ public final class LinearProgram {
     /// over the same constraints costs a few pivots each.
     public func optimum(of column: Int, maximise: Bool) -> Bound {
         precondition((0..<columns).contains(column))
-        if let objective { glp_set_obj_coef(problem, Int32(objective + 1), 0) } else { glp_adv_basis(problem, 0) }
-        glp_set_obj_coef(problem, Int32(column + 1), 1)
-        objective = column
+        return solve([(column, 1)], maximise: maximise)
+    }
+
+    /// An optimal solution of Σ coefficient × x over `objective` (every column's value), or
+    /// nil when the program is unbounded in that direction or infeasible: one solve that gives
+    /// a feasible point far out in many directions at once.
+    public func solution(_ objective: [(column: Int, coefficient: Double)], maximise: Bool) -> [Double]? {
+        guard case .value = solve(objective, maximise: maximise) else { return nil }
+        return (0..<columns).map { glp_get_col_prim(problem, Int32($0 + 1)) }
+    }
+
+    private func solve(_ terms: [(column: Int, coefficient: Double)], maximise: Bool) -> Bound {
+        precondition(terms.allSatisfy { (0..<columns).contains($0.column) })
+        if let objective { for c in objective { glp_set_obj_coef(problem, Int32(c + 1), 0) } } else { glp_adv_basis(problem, 0) }
+        for t in terms { glp_set_obj_coef(problem, Int32(t.column + 1), t.coefficient) }
+        objective = terms.map(\.column)
         glp_set_obj_dir(problem, maximise ? GLP_MAX : GLP_MIN)
         var parameters = glp_smcp()
         glp_init_smcp(&parameters)
         parameters.msg_lev = GLP_MSG_OFF
         if glp_simplex(problem, &parameters) != 0 {
-            // A singular basis after many warm starts: start again from a standard basis.
+            // A singular or ill-conditioned basis after many warm starts: start again from a
+            // standard basis, and then from scratch with scaling and the presolver.
             glp_std_basis(problem)
-            guard glp_simplex(problem, &parameters) == 0 else { return .infeasible }
+            if glp_simplex(problem, &parameters) != 0 {
+                glp_scale_prob(problem, Int32(GLP_SF_AUTO))
+                glp_std_basis(problem)
+                parameters.presolve = GLP_ON
+                guard glp_simplex(problem, &parameters) == 0 else { return .failed }
+            }
         }
         switch glp_get_status(problem) {
         case GLP_OPT: return .value(glp_get_obj_val(problem))

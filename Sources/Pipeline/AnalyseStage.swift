@@ -4,7 +4,7 @@ import Reports
 import Store
 
 /// The match-history tables of a store, without any area set: distances, supply/demand,
-/// monthly series and breakdowns.
+/// monthly and quarterly series and breakdowns, protected together (`Disclosure`).
 public enum AnalyseStage {
     public struct Summary: CustomStringConvertible, Sendable {
         public let analysis: MatchHistoryReport.Written
@@ -15,9 +15,9 @@ public enum AnalyseStage {
     /// Reads the history, register and area points of the store at `db` and writes the tables into `folder`.
     public static func run(db: String, config: HulpatlasConfig, folder: String) throws -> Summary {
         let store = try AtlasStore(path: db, readOnly: true)
-        let analysis = MatchHistoryReport.tables(requests: try store.requests(), helpers: try store.helpers(),
-                                                 locator: try StoredInputs.locator(store), rule: config.outcome,
-                                                 suppression: Suppression(threshold: config.suppressionThreshold))
+        let analysis = try Disclosure.analysis(requests: try store.requests(), helpers: try store.helpers(),
+                                               locator: try StoredInputs.locator(store), rule: config.outcome,
+                                               suppression: Suppression(threshold: config.suppressionThreshold))
         try createOutputFolder(folder)
         for table in analysis.tables { try table.writeCSV(in: folder) }
         return Summary(analysis: analysis, threshold: config.suppressionThreshold)

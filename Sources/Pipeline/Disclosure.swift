@@ -21,6 +21,21 @@ enum Disclosure {
         var rounds: Int
     }
 
+    /// The match-history analyses as tables protected together: the only way Pipeline makes
+    /// them (the run, `analyse`, `export` and `report` all come here).
+    static func analysis(requests: [HelpRequest], helpers: [Helper], locator: Locator, rule: OutcomeRule,
+                         suppression: Suppression) throws -> MatchHistoryReport.Written {
+        var result = MatchHistoryReport.tables(requests: requests, helpers: helpers, locator: locator, rule: rule,
+                                               suppression: suppression)
+        let protected = try protect(result.tables, truth: result.unprotected, suppression: suppression)
+        result.tables = protected.tables
+        result.unprotected = []
+        result.protection = MatchHistoryReport.Protection(
+            primaryShare: protected.primaryShare, publishedShare: protected.publishedShare, addedCounts: protected.addedCounts,
+            restoredCounts: protected.restoredCounts, hiddenStatistics: protected.hiddenStatistics, rounds: protected.rounds)
+        return result
+    }
+
     /// How much more than its value it costs to hide a cell: the quarter's help requests and
     /// outcomes (a board's first figures) most, then the categories' requests and outcomes, the
     /// quarter's distances and the monthly totals that the chart and trend need; row totals,

@@ -2,9 +2,9 @@ import Atlas
 
 /// Secondary suppression over linked tables, by audit and repair: while the interval audit
 /// pins a hidden cell down to fewer values than the protection width, hide one more cell of a
-/// sum it takes part in, the one that costs least (its value: a small count before a large one,
-/// as τ-ARGUS's default cost; zeros are never hidden, they reveal no one), and audit again. Every round hides at least one cell, so it ends;
-/// the result passes the audit by construction.
+/// sum it takes part in, the one that costs least (τ-ARGUS's default cost is its value: a small
+/// count before a large one; zeros are never hidden, they reveal no one), and audit again.
+/// Every round hides at least one cell, so it ends; the result passes the audit by construction.
 enum LinkedSuppression {
     struct Result: Sendable {
         var tables: LinkedTables
@@ -26,21 +26,41 @@ enum LinkedSuppression {
         var added: [Int] = []
         var rounds = 0
         var clean = Set<[Int]>()
+        var age: [Int: Int] = [:]  // rounds a cell has been found narrow in a row
         var findings = IntervalAudit.narrowCells(tables, suppression: suppression, clean: &clean)
         while !findings.isEmpty, rounds < maxRounds {
             rounds += 1
             var chosen = Set<Int>()
             for cell in findings {
-                guard let cheapest = cheapestNeighbour(of: cell, tables: tables, costs: costs, excluding: chosen,
-                                                       hideable: hideable) else { continue }
-                chosen.insert(cheapest)
+                age[cell, default: 0] += 1
+                // A cell still pinned down after three repairs is pinned by several sums at
+                // once: hide the cheapest cell of each of them; after eight, every cell of
+                // them, and one more cell further out each round (a last resort that ends the
+                // search).
+                let repeats = age[cell, default: 0]
+                var fromItsSums = false
+                for sum in repeats > 3 ? tables.equations(of: cell) : [] {
+                    let open = (sum.left + sum.right).filter {
+                        tables.cells[$0].shown.map { $0 > 0 } == true && !chosen.contains($0) && hideable($0)
+                    }.sorted { (costs[$0], $0) < (costs[$1], $1) }
+                    for c in open.prefix(repeats > 8 ? open.count : 1) {
+                        chosen.insert(c)
+                        fromItsSums = true
+                    }
+                }
+                guard !fromItsSums else { continue }
+                chosen.formUnion(cheapestNeighbours(of: cell, tables: tables, costs: costs, excluding: chosen,
+                                                    hideable: hideable, count: max(1, repeats - 7)))
             }
+            let stillNarrow = Set(findings)
+            age = age.filter { stillNarrow.contains($0.key) }
             guard !chosen.isEmpty else { break }  // nothing left to hide around the findings
             for cell in chosen.sorted() {
                 tables.hide(cell)
                 added.append(cell)
             }
-            findings = IntervalAudit.narrowCells(tables, suppression: suppression, clean: &clean)
+            findings = IntervalAudit.narrowCells(tables, suppression: suppression, clean: &clean,
+                                                 candidates: Set(findings).union(chosen))
         }
         let remaining = findings.isEmpty ? [] : IntervalAudit.run(tables, suppression: suppression).findings
         return Result(tables: tables, added: added, rounds: rounds, remaining: remaining)
@@ -54,8 +74,10 @@ enum LinkedSuppression {
     static func showDetermined(_ tables: inout LinkedTables, restorable: (Int) -> Bool) -> [Int] {
         let snapshot = tables
         let blocks = snapshot.blocks()
+        let candidates = blocks.map { Set($0.cells.filter(restorable)) }
         let found = Parallel.map(blocks.count) { k -> [(Int, Int)] in
-            guard let intervals = IntervalAudit.intervals(blocks[k], tables: snapshot) else { return [] }
+            guard !candidates[k].isEmpty,
+                  let intervals = IntervalAudit.intervals(blocks[k], tables: snapshot, wideAt: 1, only: candidates[k]) else { return [] }
             return intervals.compactMap { cell, interval in interval.upper == interval.lower ? (cell, interval.lower) : nil }
         }
         var shown: [Int] = []
@@ -66,21 +88,36 @@ enum LinkedSuppression {
         return shown
     }
 
-    /// The cheapest shown, non-zero cell of a sum `cell` is in; where all of those are hidden
-    /// already, of the sums those hidden cells are in, and so on outwards.
+    /// The cheapest shown, non-zero cell of the sum that pins `cell` down most: of the sums it
+    /// is in, the one with the fewest hidden cells (a sum in which it is the only hidden cell
+    /// gives it exactly; hiding a cell of another sum would not help). Where all of its sums
+    /// have nothing left to hide, the cheapest of the sums those hidden cells are in, and so on
+    /// outwards (there, the `count` cheapest: a cell pinned down round after round gets one more
+    /// each round).
     static func cheapestNeighbour(of cell: Int, tables: LinkedTables, costs: [Int], excluding: Set<Int>,
                                   hideable: (Int) -> Bool = { _ in true }) -> Int? {
+        cheapestNeighbours(of: cell, tables: tables, costs: costs, excluding: excluding, hideable: hideable, count: 1).first
+    }
+
+    static func cheapestNeighbours(of cell: Int, tables: LinkedTables, costs: [Int], excluding: Set<Int>,
+                                   hideable: (Int) -> Bool, count: Int) -> [Int] {
+        func candidates(_ cells: [Int]) -> [Int] {
+            cells.filter { tables.cells[$0].shown.map { $0 > 0 } == true && !excluding.contains($0) && hideable($0) }
+        }
+        func cheapest(_ cells: [Int]) -> Int? { candidates(cells).min(by: { (costs[$0], $0) < (costs[$1], $1) }) }
+        let sums = tables.equations(of: cell).map { $0.left + $0.right }
+            .sorted { a, b in a.filter { tables.cells[$0].shown == nil }.count < b.filter { tables.cells[$0].shown == nil }.count }
+        for sum in sums { if let c = cheapest(sum) { return [c] } }
         var frontier = [cell]
         var seen: Set<Int> = [cell]
         while !frontier.isEmpty {
-            let around = Set(frontier.flatMap { tables.equations(of: $0).flatMap { $0.left + $0.right } }).subtracting(seen)
-            let candidates = around.filter {
-                tables.cells[$0].shown.map { $0 > 0 } == true && !excluding.contains($0) && hideable($0)
-            }
-            if let cheapest = candidates.min(by: { (costs[$0], $0) < (costs[$1], $1) }) { return cheapest }
+            let sums = frontier.flatMap { tables.equations(of: $0).map { $0.left + $0.right } }
+            let found = Array(Set(candidates(sums.flatMap { $0 }))).sorted { (costs[$0], $0) < (costs[$1], $1) }.prefix(count)
+            if !found.isEmpty { return Array(found) }
+            let around = Set(sums.flatMap { $0 }).subtracting(seen)
             seen.formUnion(around)
             frontier = around.filter { tables.cells[$0].shown == nil }.sorted()
         }
-        return nil
+        return []
     }
 }

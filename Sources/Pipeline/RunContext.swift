@@ -110,14 +110,8 @@ public final class RunContext {
         guard !requests.isEmpty else { return nil }
         let key = AnalysisKey(rule: rule, suppression: suppression)
         if let analysis, analysis.key == key { return analysis.result }
-        var result = MatchHistoryReport.tables(requests: requests, helpers: helpers, locator: try locator(), rule: rule,
-                                               suppression: suppression)
-        let protected = try Disclosure.protect(result.tables, truth: result.unprotected, suppression: suppression)
-        result.tables = protected.tables
-        result.unprotected = []
-        result.protection = MatchHistoryReport.Protection(
-            primaryShare: protected.primaryShare, publishedShare: protected.publishedShare,
-            addedCounts: protected.addedCounts, restoredCounts: protected.restoredCounts, hiddenStatistics: protected.hiddenStatistics, rounds: protected.rounds)
+        let result = try Disclosure.analysis(requests: requests, helpers: helpers, locator: try locator(), rule: rule,
+                                             suppression: suppression)
         analysis = (key, result)
         return result
     }

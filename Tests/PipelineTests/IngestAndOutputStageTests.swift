@@ -102,6 +102,9 @@ import TestSupport
             #expect(FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent(file)), "\(file)")
         }
         #expect(summary.description.contains("Analysed \(summary.analysis.requests) requests"))
+        // `analyse` writes the tables protected together, as `run` does: the folder passes the interval audit.
+        #expect(summary.analysis.protection != nil && summary.description.contains("protected together"))
+        #expect(try AuditStage.intervalAudit(folder: out, suppression: Suppression(threshold: 5)).findings.isEmpty)
         // A read-only stage never creates a store.
         #expect(throws: (any Error).self) { try InfoStage.lines(db: (folder as NSString).appendingPathComponent("missing.sqlite")) }
     }

@@ -80,6 +80,20 @@ struct ReportScenario {
         #expect(shown.contains("data-k=\"supply_demand|2023-Q4|praktisch|requests\" data-v=\"20\">20</span>"))
     }
 
+    /// An internal run (threshold 1) hides nothing, and its pages say that they must not be shared.
+    @Test func anInternalRunSaysItIsNotForSharing() throws {
+        var data = try ReportScenario(sociaalRequests: 3).data()
+        data.suppression = Suppression(threshold: 1)
+        data.tables = MatchTables(MatchHistoryReport.tables(requests: data.requests, helpers: data.helpers, locator: data.locator,
+                                                            rule: data.rule, suppression: data.suppression).tables)
+        let report = QuarterReport(location: .named("HipHelpt Test"), quarter: Quarter(label: "2023-Q4")!)
+        let html = report.render(data, fileName: "report.html").html
+        #expect(html.contains("Interne uitvoer") && html.contains("niet delen"))
+        #expect(html.contains("data-k=\"supply_demand|2023-Q4|sociaal|requests\" data-v=\"3\">3</span>"))
+        // Negative control: the shared run has no such line.
+        #expect(!(try ReportScenario(sociaalRequests: 3).render()).contains("Interne uitvoer"))
+    }
+
     @Test func noNetworkAddressesAndOnePathPerArea() throws {
         let html = try ReportScenario().render()
         for needle in ["http://", "https://", "src=", "@import", "url("] { #expect(!html.contains(needle)) }

@@ -48,7 +48,7 @@ struct QuarterPage {
             <body><main>
             <header><p class="kicker">hulpatlas · \(t(.quarterlyReport))</p><h1>\(title)</h1>
             <p class="period">\(t(.period)): \(bounds.first.description) – \(bounds.last.description). \
-            \(t(.hiddenLegend(threshold: data.suppression.threshold)))</p></header>
+            \(data.suppression.threshold > 1 ? t(.hiddenLegend(threshold: data.suppression.threshold)) : t(.internalRunNotForSharing))</p></header>
             <section class="keypoints"><h2>\(t(.keyPoints))</h2><ul>\(keyPoints)</ul></section>
             \(sections.map(\.html))
             </main></body></html>

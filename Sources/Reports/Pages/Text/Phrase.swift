@@ -56,6 +56,7 @@ enum Phrase: Sendable, Equatable {
     case distancesBetweenPostcodePointsEPSG28992
     case privacyCountsBelow
     case areNotShownNorCanThey
+    case internalRunNotForSharing
     case fullMethodDocsMETHODMdIn
     case requestsPerMonth
     case requests
@@ -211,6 +212,7 @@ enum Phrase: Sendable, Equatable {
         .distancesBetweenPostcodePointsEPSG28992,
         .privacyCountsBelow,
         .areNotShownNorCanThey,
+        .internalRunNotForSharing,
         .fullMethodDocsMETHODMdIn,
         .requestsPerMonth,
         .requests,
