@@ -63,10 +63,11 @@ enum Disclosure {
     static func protect(_ primary: [PublishedTable], truth: [PublishedTable], suppression: Suppression) throws -> Protected {
         let model = PublishedTablesModel(primary)
         let truthModel = PublishedTablesModel(truth)
-        let costs = model.tables.cells.map { c in
-            (truthModel.existing(c.key).flatMap { truthModel.tables.cells[$0].shown } ?? 0) * weight(c.key)
-        }
-        let result = LinkedSuppression.protect(model.tables, costs: costs, suppression: suppression,
+        // A quantity no table publishes (help requests without a category) has no true value
+        // here: it is taken as 0, so it is always audited.
+        let values = model.tables.cells.map { c in truthModel.existing(c.key).flatMap { truthModel.tables.cells[$0].shown } ?? 0 }
+        let costs = zip(values, model.tables.cells).map { $0 * weight($1.key) }
+        let result = LinkedSuppression.protect(model.tables, costs: costs, suppression: suppression, values: values,
                                                hideable: { !model.positions[$0].isEmpty })
         guard result.remaining.isEmpty else {
             throw StageFailure(description: "the published tables could not be protected: \(result.remaining.count) hidden "

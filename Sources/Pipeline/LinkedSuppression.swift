@@ -19,15 +19,21 @@ enum LinkedSuppression {
     /// so that small cells go first; `Disclosure` weighs the cells a board reads); only cells for
     /// which `hideable` holds are chosen (by default every cell; a quantity no table publishes
     /// cannot be hidden).
+    /// With the true `values`, only cells that can be narrow are audited: a hidden cell whose
+    /// interval holds fewer than W values, below T at its bottom, has a true value of at most
+    /// T + W − 2, so no larger one can be a finding.
     static func protect(_ tables: LinkedTables, costs: [Int], suppression: Suppression, maxRounds: Int = 1000,
-                        hideable: (Int) -> Bool = { _ in true }) -> Result {
+                        values: [Int]? = nil, hideable: (Int) -> Bool = { _ in true }) -> Result {
         precondition(costs.count == tables.cells.count)
         var tables = tables
         var added: [Int] = []
         var rounds = 0
         var clean = Set<[Int]>()
         var age: [Int: Int] = [:]  // rounds a cell has been found narrow in a row
-        var findings = IntervalAudit.narrowCells(tables, suppression: suppression, clean: &clean)
+        let limit = suppression.threshold + suppression.protectionWidth - 2
+        func possiblyNarrow(_ cells: Set<Int>) -> Set<Int> { values.map { v in cells.filter { v[$0] <= limit } } ?? cells }
+        var findings = IntervalAudit.narrowCells(tables, suppression: suppression, clean: &clean,
+                                                 candidates: values == nil ? nil : possiblyNarrow(Set(tables.hidden)))
         while !findings.isEmpty, rounds < maxRounds {
             rounds += 1
             var chosen = Set<Int>()
@@ -60,7 +66,7 @@ enum LinkedSuppression {
                 added.append(cell)
             }
             findings = IntervalAudit.narrowCells(tables, suppression: suppression, clean: &clean,
-                                                 candidates: Set(findings).union(chosen))
+                                                 candidates: possiblyNarrow(Set(findings).union(chosen)))
         }
         let remaining = findings.isEmpty ? [] : IntervalAudit.run(tables, suppression: suppression).findings
         return Result(tables: tables, added: added, rounds: rounds, remaining: remaining)
