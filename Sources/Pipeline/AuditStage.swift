@@ -68,17 +68,17 @@ public enum AuditStage {
         let published = try PublishedTablesModel.tables(in: folder)
         let model = PublishedTablesModel(published)
         let result = IntervalAudit.run(model.tables, suppression: suppression)
-        let statistics = model.statistics.filter { s in s.shown && s.inputs.contains { model.tables.cells[$0].shown == nil } }.map { s in
-            let hidden = s.inputs.filter { model.tables.cells[$0].shown == nil }.prefix(3).map { model.tables.cells[$0].label }
-            return "\(s.label): shown, though it is computed from hidden counts (\(hidden.joined(separator: "; "))), which it gives away"
+        let statistics = model.statistics.compactMap { s -> String? in
+            let hidden = model.hiddenInputs(of: s)
+            guard s.shown, !hidden.isEmpty else { return nil }
+            let labels = hidden.prefix(3).map { model.tables.cells[$0].label }
+            return "\(s.label): shown, though it is computed from hidden counts (\(labels.joined(separator: "; "))), which it gives away"
         }
         let pages = try PageFigureCheck.run(folder: folder, tables: published)
-        let publishedCells = model.published()
-        let cells = model.positions.filter { !$0.isEmpty }.count
-        let hiddenCells = model.positions.indices.filter { !model.positions[$0].isEmpty && model.tables.cells[$0].shown == nil }.count
-        return Intervals(findings: result.findings.map(\.description) + statistics + pages, hiddenCells: hiddenCells,
-                         cells: cells, blocks: result.blocks,
-                         files: publishedCells.map { Published(file: $0.file, shown: $0.shown, cells: $0.cells) },
+        let counts = model.counts()
+        return Intervals(findings: result.findings.map(\.description) + statistics + pages,
+                         hiddenCells: counts.published - counts.shown, cells: counts.published, blocks: result.blocks,
+                         files: model.published().map { Published(file: $0.file, shown: $0.shown, cells: $0.cells) },
                          protectionWidth: suppression.protectionWidth)
     }
 }

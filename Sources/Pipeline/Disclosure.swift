@@ -76,8 +76,7 @@ enum Disclosure {
         var final = result.tables
         // Counts (not the shares standing for matches within a distance) only.
         let restored = LinkedSuppression.showDetermined(&final) { c in
-            let key = model.tables.cells[c].key
-            return !model.positions[c].isEmpty && !key.hasPrefix("dw") && !key.hasPrefix("dqw")
+            !model.positions[c].isEmpty && !model.withinCounts.contains(c)
         }
         var tables = primary
         let truthTables = Dictionary(truth.map { ($0.file, $0) }, uniquingKeysWith: { a, _ in a })
@@ -102,7 +101,7 @@ enum Disclosure {
         var hiddenStatistics = 0
         for s in model.statistics {
             guard let now = text(s.position) else { continue }
-            if s.inputs.contains(where: { final.cells[$0].shown == nil }) {
+            if !model.hiddenInputs(of: s, in: final).isEmpty {
                 if !now.isEmpty { set(s.position, ""); hiddenStatistics += 1 }
             } else if now.isEmpty, let value = truthText(s.position), !value.isEmpty,
                       suppression.allowsStatistic(over: s.cases.compactMap { final.cells[$0].shown }.reduce(0, +)) || s.cases.isEmpty {
@@ -113,11 +112,9 @@ enum Disclosure {
         // A count shown anywhere is shown everywhere it is published (it is public either way);
         // the matches within a distance are shares, written by the statistics above.
         for (c, places) in model.positions.enumerated() where !places.isEmpty {
-            let key = model.tables.cells[c].key
-            let isShare = key.hasPrefix("dw") || key.hasPrefix("dqw")
             for p in places {
                 if final.cells[c].shown == nil { set(p, "") }
-                else if !isShare, text(p)?.isEmpty == true, let value = truthText(p) { set(p, value) }
+                else if !model.withinCounts.contains(c), text(p)?.isEmpty == true, let value = truthText(p) { set(p, value) }
             }
         }
         // trend.csv's flag says whether the fit is withheld.

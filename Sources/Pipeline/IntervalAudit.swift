@@ -8,8 +8,7 @@ import LP
 enum IntervalAudit {
     struct Result: Sendable {
         var findings: [IntervalFinding]
-        /// Hidden cells checked, and blocks solved.
-        var hiddenCells: Int
+        /// Blocks of linked hidden cells solved.
         var blocks: Int
     }
 
@@ -19,7 +18,7 @@ enum IntervalAudit {
         for found in Parallel.map(blocks.count, { audit(blocks[$0], tables: tables, suppression: suppression) }) {
             findings += found
         }
-        return Result(findings: findings, hiddenCells: tables.hidden.count, blocks: blocks.count)
+        return Result(findings: findings, blocks: blocks.count)
     }
 
     /// The hidden cells whose interval holds fewer than `width` + 1 values (or that sit in a block

@@ -46,9 +46,7 @@ enum LinkedSuppression {
                 let repeats = age[cell, default: 0]
                 var fromItsSums = false
                 for sum in repeats > 3 ? tables.equations(of: cell) : [] {
-                    let open = (sum.left + sum.right).filter {
-                        tables.cells[$0].shown.map { $0 > 0 } == true && !chosen.contains($0) && hideable($0)
-                    }.sorted { (costs[$0], $0) < (costs[$1], $1) }
+                    let open = cheapestFirst(sum.left + sum.right, tables: tables, costs: costs, excluding: chosen, hideable: hideable)
                     for c in open.prefix(repeats > 8 ? open.count : 1) {
                         chosen.insert(c)
                         fromItsSums = true
@@ -94,35 +92,38 @@ enum LinkedSuppression {
         return shown
     }
 
+    /// The shown, non-zero, hideable cells of `cells` not in `excluding`, each once, cheapest first.
+    static func cheapestFirst(_ cells: [Int], tables: LinkedTables, costs: [Int], excluding: Set<Int>,
+                              hideable: (Int) -> Bool) -> [Int] {
+        Set(cells).filter { tables.cells[$0].shown.map { $0 > 0 } == true && !excluding.contains($0) && hideable($0) }
+            .sorted { (costs[$0], $0) < (costs[$1], $1) }
+    }
+
     /// The cheapest shown, non-zero cell of the sum that pins `cell` down most: of the sums it
     /// is in, the one with the fewest hidden cells (a sum in which it is the only hidden cell
     /// gives it exactly; hiding a cell of another sum would not help). Where all of its sums
-    /// have nothing left to hide, the cheapest of the sums those hidden cells are in, and so on
-    /// outwards (there, the `count` cheapest: a cell pinned down round after round gets one more
-    /// each round).
-    static func cheapestNeighbour(of cell: Int, tables: LinkedTables, costs: [Int], excluding: Set<Int>,
-                                  hideable: (Int) -> Bool = { _ in true }) -> Int? {
-        cheapestNeighbours(of: cell, tables: tables, costs: costs, excluding: excluding, hideable: hideable, count: 1).first
-    }
-
+    /// have nothing left to hide, of the sums those hidden cells are in, and so on outwards
+    /// (there, the `count` cheapest: a cell pinned down round after round gets one more each
+    /// round).
     static func cheapestNeighbours(of cell: Int, tables: LinkedTables, costs: [Int], excluding: Set<Int>,
                                    hideable: (Int) -> Bool, count: Int) -> [Int] {
-        func candidates(_ cells: [Int]) -> [Int] {
-            cells.filter { tables.cells[$0].shown.map { $0 > 0 } == true && !excluding.contains($0) && hideable($0) }
+        func hiddenIn(_ sum: [Int]) -> Int { sum.filter { tables.cells[$0].shown == nil }.count }
+        let sums = tables.equations(of: cell).map { $0.left + $0.right }.map { (cells: $0, hidden: hiddenIn($0)) }
+            .sorted { $0.hidden < $1.hidden }
+        for sum in sums {
+            if let c = cheapestFirst(sum.cells, tables: tables, costs: costs, excluding: excluding, hideable: hideable).first {
+                return [c]
+            }
         }
-        func cheapest(_ cells: [Int]) -> Int? { candidates(cells).min(by: { (costs[$0], $0) < (costs[$1], $1) }) }
-        let sums = tables.equations(of: cell).map { $0.left + $0.right }
-            .sorted { a, b in a.filter { tables.cells[$0].shown == nil }.count < b.filter { tables.cells[$0].shown == nil }.count }
-        for sum in sums { if let c = cheapest(sum) { return [c] } }
         var frontier = [cell]
         var seen: Set<Int> = [cell]
         while !frontier.isEmpty {
-            let sums = frontier.flatMap { tables.equations(of: $0).map { $0.left + $0.right } }
-            let found = Array(Set(candidates(sums.flatMap { $0 }))).sorted { (costs[$0], $0) < (costs[$1], $1) }.prefix(count)
+            let around = frontier.flatMap { tables.equations(of: $0).flatMap { $0.left + $0.right } }
+            let found = cheapestFirst(around, tables: tables, costs: costs, excluding: excluding, hideable: hideable).prefix(count)
             if !found.isEmpty { return Array(found) }
-            let around = Set(sums.flatMap { $0 }).subtracting(seen)
-            seen.formUnion(around)
-            frontier = around.filter { tables.cells[$0].shown == nil }.sorted()
+            let new = Set(around).subtracting(seen)
+            seen.formUnion(new)
+            frontier = new.filter { tables.cells[$0].shown == nil }.sorted()
         }
         return []
     }

@@ -43,6 +43,8 @@ struct PublishedTablesModel {
     private(set) var statistics: [Statistic] = []
     /// The files the model was built from.
     private(set) var read: [String] = []
+    /// The cells that stand for the matches within a distance: published as a share, not as a count.
+    private(set) var withinCounts = Set<Int>()
 
     /// The model of `published` (tables it does not know are left out).
     init(_ published: [PublishedTable]) {
@@ -88,11 +90,23 @@ struct PublishedTablesModel {
         return read.compactMap { f in all[f].map { (f, shown[f] ?? 0, $0) } }
     }
 
-    /// The share of published counts that `tables` shows (each count once).
-    func publishedShare(in tables: LinkedTables? = nil) -> Double {
+    /// The published counts (each once) and how many of them `tables` shows.
+    func counts(in tables: LinkedTables? = nil) -> (shown: Int, published: Int) {
         let cells = (tables ?? self.tables).cells
         let published = positions.indices.filter { !positions[$0].isEmpty }
-        return published.isEmpty ? 1 : Double(published.filter { cells[$0].shown != nil }.count) / Double(published.count)
+        return (published.filter { cells[$0].shown != nil }.count, published.count)
+    }
+
+    /// The share of published counts that `tables` shows.
+    func publishedShare(in tables: LinkedTables? = nil) -> Double {
+        let c = counts(in: tables)
+        return c.published == 0 ? 1 : Double(c.shown) / Double(c.published)
+    }
+
+    /// The counts a statistic is computed from that `tables` hides (none: it may be shown).
+    func hiddenInputs(of statistic: Statistic, in tables: LinkedTables? = nil) -> [Int] {
+        let cells = (tables ?? self.tables).cells
+        return statistic.inputs.filter { cells[$0].shown == nil }
     }
 
     /// A count as published: nil when hidden (empty).
@@ -172,9 +186,7 @@ struct PublishedTablesModel {
     }
 
     static func monthLabels(ofQuarter quarter: String) -> [String] {
-        guard quarter.count == 7, let n = Int(String(quarter.suffix(1))), (1...4).contains(n) else { return [] }
-        let year = quarter.prefix(4)
-        return (1...3).map { "\(year)-\(String(format: "%02d", (n - 1) * 3 + $0))" }
+        Quarter(label: quarter)?.monthIndices.map(Day.monthLabel) ?? []
     }
 
     // MARK: monthly.csv, quarterly.csv, trend.csv
@@ -388,7 +400,9 @@ struct PublishedTablesModel {
             tables.cells[matches].shown.map { Int(saturating: (share * Double($0)).rounded()) }
         }
         statistic(sheet, row, column, label: "\(label) \(column)", inputs: [matches])
-        return cell(key, "\(label) matches within \(km) km (share × matches)", shown: shown, at: sheet.position(row, column))
+        let c = cell(key, "\(label) matches within \(km) km (share × matches)", shown: shown, at: sheet.position(row, column))
+        withinCounts.insert(c)
+        return c
     }
 
     mutating func distances(_ sheet: Sheet, histogram: Sheet?) {

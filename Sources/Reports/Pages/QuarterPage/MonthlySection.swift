@@ -5,14 +5,15 @@ import Atlas
 /// sums of them).
 extension QuarterPage {
     func monthlySection() -> Section {
-        let last = report.quarter.monthIndices.last ?? 0
-        let rows = tables.months(report.location).filter { Self.monthIndex($0[.month]).map { $0 <= last } ?? false }
+        // Month labels ("2023-05") sort as the months do.
+        let inQuarter = Set(report.quarter.monthIndices.map(Day.monthLabel))
+        let last = inQuarter.max() ?? ""
+        let rows = tables.months(report.location).filter { $0[.month] <= last }
         guard !rows.isEmpty else { return Section(html: "") }
-        let inQuarter = Set(report.quarter.monthIndices)
         let bars = rows.map { r -> SVGCharts.Bar in
             _ = figure("monthly", r[.month], r, .total, .count)
             return SVGCharts.Bar(label: text.month(r[.month]), value: Double(r[.total]),
-                                 highlighted: Self.monthIndex(r[.month]).map(inQuarter.contains) ?? false)
+                                 highlighted: inQuarter.contains(r[.month]))
         }
         let totals = rows.compactMap { Double($0[.total]) }
         let fit = totals.count == rows.count ? Stats.linearFit(x: totals.indices.map(Double.init), y: totals) : nil
@@ -36,12 +37,5 @@ extension QuarterPage {
             <table><tbody>\(table)</tbody></table></details></section>
 
             """)
-    }
-
-    /// "2023-05" → year × 12 + month − 1.
-    static func monthIndex(_ label: String) -> Int? {
-        let parts = label.split(separator: "-")
-        guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
-        return y * 12 + m - 1
     }
 }

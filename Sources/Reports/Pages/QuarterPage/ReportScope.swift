@@ -1,14 +1,11 @@
 import Atlas
 import Foundation
 
-/// One location's (or all locations') share of the match history and what every page of it
-/// shares, built once per location for all its quarters: the requests and volunteers (their
-/// location renamed to one label), and the map's areas and shapes.
+/// What every page of one location (or of all locations) shares, built once for all its
+/// quarters: its volunteers (the catchment drawn on the maps), and the map's areas and shapes.
+/// The counts come from the protected tables (`MatchTables`), not from here.
 struct ReportScope: Sendable {
-    static let label = "\u{1}scope"
-
     let location: LocationScope
-    let requests: [HelpRequest]
     let helpers: [Helper]
     /// The areas on the maps, their frame and their shapes simplified to the frame's resolution.
     let mapAreas: [AreaRecord]
@@ -17,17 +14,9 @@ struct ReportScope: Sendable {
 
     init(_ location: LocationScope, data: ReportData) {
         self.location = location
-        requests = data.requests.filter { location.includes($0.location) }.map {
-            var r = $0
-            r.location = ReportScope.label
-            return r
-        }
-        helpers = data.helpers.filter { location.includes($0.location) }.map {
-            var h = $0
-            h.location = ReportScope.label
-            return h
-        }
-        let areas = ReportScope.mapAreas(location, requests: requests, helpers: helpers, areas: data.areas)
+        helpers = data.helpers.filter { location.includes($0.location) }
+        let areas = ReportScope.mapAreas(location, requests: data.requests.filter { location.includes($0.location) },
+                                         helpers: helpers, areas: data.areas)
         mapAreas = areas
         let rawRings = areas.map { SVGMap.rings(wkb: data.geometries[$0.code], tolerance: 0) }
         let frame = SVGMap(extentOf: rawRings.flatMap { $0 })
