@@ -169,8 +169,10 @@ extension HulpatlasConfig {
                 config.report = try report(sub, fail)
             case "run":
                 config.run = try run(sub, folder: (file as NSString).deletingLastPathComponent, fail)
+            case "study":
+                config.study = try study(sub, fail)
             default:
-                throw fail("unknown section [\(key)] (known: run, requests, helpers, outcome, index, privacy, target, report)")
+                throw fail("unknown section [\(key)] (known: run, requests, helpers, outcome, index, privacy, target, report, study)")
             }
         }
         return config
@@ -212,6 +214,33 @@ extension HulpatlasConfig {
             }
         }
         return m
+    }
+
+    /// `[study]`: from and to (TOML dates or "YYYY-MM-DD" text), location, min_cases.
+    private static func study(_ t: TOMLTable, _ fail: (String) -> ConfigError) throws -> StudySettings {
+        for k in t.keys where !["from", "to", "location", "min_cases"].contains(k) {
+            throw fail("unknown key study.\(k) (known: from, to, location, min_cases)")
+        }
+        func day(_ key: String) throws -> Day {
+            guard let v = t[key] else { throw fail("[study] needs \(key) (a date like 2021-02-15)") }
+            if let d = v.date, let day = Day(year: d.year, month: d.month, day: d.day) { return day }
+            guard let text = v.string, let day = try? Day(parsing: text) else {
+                throw fail("study.\(key) must be a date like 2021-02-15")
+            }
+            return day
+        }
+        var settings = StudySettings(from: try day("from"), to: try day("to"))
+        if let v = t["location"] {
+            guard let text = v.string else { throw fail("study.location must be text (a location's name)") }
+            settings.location = text
+        }
+        if let v = t["min_cases"] {
+            guard let n = v.int else { throw fail("study.min_cases must be a whole number ≥ 1") }
+            settings.minCases = n
+        }
+        let problems = settings.problems { "study.\($0)" }
+        if let first = problems.first { throw fail(first) }
+        return settings
     }
 
     private static func outcome(_ t: TOMLTable, _ fail: (String) -> ConfigError) throws -> OutcomeRule {

@@ -35,6 +35,10 @@ public struct HulpatlasConfig: Sendable, Equatable {
     public var target = TargetSettings()
     public var report = ReportSettings()
     public var run = RunInputs()
+    /// `[study]`: the study period, when configured.
+    public var study: StudySettings?
+    /// The study period every protected table set of this configuration includes.
+    public var studyPeriod: StudyPeriod? { study?.period }
 
 
     /// The calibrated at-risk model of each index, for the configured variant.

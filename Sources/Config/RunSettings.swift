@@ -214,3 +214,38 @@ extension HulpatlasConfig {
 }
 
 
+
+/// `[study]`: a study period (`hulpatlas study` flags; part of `run` when configured): every
+/// figure of an impact study for the requests from `from` to `to`, protected with every other
+/// published table.
+public struct StudySettings: Sendable, Equatable {
+    public var from: Day
+    public var to: Day
+    /// A location's name; nil: all locations.
+    public var location: String?
+    /// A subcategory is shown on its own only with at least this many help requests.
+    public var minCases = 20
+
+    public init(from: Day, to: Day, location: String? = nil, minCases: Int = 20) {
+        self.from = from
+        self.to = to
+        self.location = location
+        self.minCases = minCases
+    }
+
+    /// A date as the flags and the config give it (YYYY-MM-DD).
+    public static func date(_ text: String) -> Day? { try? Day(parsing: text) }
+
+    public var period: StudyPeriod {
+        StudyPeriod(from: from, to: to, location: location ?? Vocabulary.reservedLocation, minCases: minCases)
+    }
+
+    /// The rules every source of settings must meet; messages name settings as `name` spells them.
+    public func problems(name: (String) -> String) -> [String] {
+        var out: [String] = []
+        if to < from { out.append("\(name("to")) (\(to)) is before \(name("from")) (\(from))") }
+        if minCases < 1 { out.append("\(name("min_cases")) must be a whole number ≥ 1") }
+        if let location, location.trimmingCharacters(in: .whitespaces).isEmpty { out.append("\(name("location")) is empty") }
+        return out
+    }
+}

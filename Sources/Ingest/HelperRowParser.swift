@@ -63,6 +63,6 @@ struct HelperRowParser {
             }
         }
         return .success((Helper(id: id, postcode: postcode, categories: offered, location: location,
-                                activeFrom: from, activeUntil: until), valueRejects))
+                                activeFrom: from, activeUntil: until, church: columns.value("church", in: f)), valueRejects))
     }
 }

@@ -7,7 +7,7 @@ struct RequestRowParser {
     let columns: HeaderMap
     let headerCount: Int
     let today: Day
-    let kinds, categories, statuses, requesterTypes: WordMap
+    let kinds, categories, statuses, requesterTypes, genders, ageBands, referralKinds: WordMap
     static let earliest = Day(year: 2000, month: 1, day: 1)!
     static let maxIDLength = 100
 
@@ -20,6 +20,9 @@ struct RequestRowParser {
         categories = WordMap(field: "category", configured: config)
         statuses = WordMap(field: "status", configured: config)
         requesterTypes = WordMap(field: "requester_type", configured: config)
+        genders = WordMap(field: "requester_gender", configured: config)
+        ageBands = WordMap(field: "requester_age_band", configured: config)
+        referralKinds = WordMap(field: "referral_kind", configured: config)
     }
 
     /// The request, plus value rejects for cells that were set missing; or the row's reject.
@@ -102,12 +105,40 @@ struct RequestRowParser {
                                            reason: "unknown requester type; counted as 'other'", rowRejected: false))
             }
         }
+        /// An optional word from a vocabulary: a word it does not know is reported and left out.
+        func optionalWord<T: RawRepresentable>(_ column: String, _ words: WordMap, as _: T.Type) -> T? where T.RawValue == String {
+            guard let text = columns.value(column, in: f) else { return nil }
+            if let value = words.canonical(text).flatMap(T.init(rawValue:)) { return value }
+            valueRejects.append(Reject(file: file, line: record.line, field: column, value: PersonalData.shown(column, text),
+                                       reason: "unknown value (expected \(words.known)); left out", rowRejected: false))
+            return nil
+        }
+        let gender = optionalWord("requester_gender", genders, as: Gender.self)
+        var ageBand = optionalWord("requester_age_band", ageBands, as: AgeBand.self)
+        if ageBand == nil, columns.value("requester_age_band", in: f) == nil, let text = columns.value("requester_birth_year", in: f) {
+            // Turned into a band at the request's date; the year itself is never stored.
+            if let year = Int(text), year >= 1900, year <= created.year, let band = AgeBand(age: created.year - year) {
+                ageBand = band
+            } else {
+                valueRejects.append(Reject(file: file, line: record.line, field: "requester_birth_year", value: "",
+                                           reason: "not a birth year from 1900 to the request's year; age band left out",
+                                           rowRejected: false))
+            }
+        }
+        var referralKind = optionalWord("referral_kind", referralKinds, as: ReferralKind.self)
+        if referralKind != nil, status != .doorverwezen {
+            valueRejects.append(Reject(file: file, line: record.line, field: "referral_kind", value: referralKind!.rawValue,
+                                       reason: "a referral kind for a request that was not referred (status \(status.rawValue)); left out",
+                                       rowRejected: false))
+            referralKind = nil
+        }
         let request = HelpRequest(
             id: id, createdAt: created, kind: kind, category: category,
             subcategory: columns.value("subcategory", in: f), requesterPostcode: optionalPostcode("requester_postcode"),
             requesterType: requesterType, location: location, status: status, closedAt: closed,
             helperID: columns.value("helper_id", in: f), helperPostcode: optionalPostcode("helper_postcode"),
-            organisation: columns.value("organisation", in: f))
+            organisation: columns.value("organisation", in: f), requesterGender: gender, requesterAgeBand: ageBand,
+            referralKind: referralKind)
         return .success((request, valueRejects))
     }
 }
@@ -129,7 +160,7 @@ enum LocationName {
 /// to find the row in the organisation's own file.
 enum PersonalData {
     static let fields: Set<String> = ["request_id", "helper_id", "requester_postcode", "helper_postcode", "postcode",
-                                      "subcategory", "organisation", "(row)"]
+                                      "subcategory", "organisation", "church", "requester_birth_year", "(row)"]
     static let badPostcode = "malformed postcode (expected 4 digits and 2 letters, e.g. 3311AB, or 4 digits)"
 
     /// The value as a reject may show it: "" for personal fields, else at most 30 characters

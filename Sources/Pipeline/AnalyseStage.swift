@@ -17,7 +17,8 @@ public enum AnalyseStage {
         let store = try AtlasStore(path: db, readOnly: true)
         let analysis = try Disclosure.analysis(requests: try store.requests(), helpers: try store.helpers(),
                                                locator: try StoredInputs.locator(store), rule: config.outcome,
-                                               suppression: Suppression(threshold: config.suppressionThreshold))
+                                               suppression: Suppression(threshold: config.suppressionThreshold),
+                                               study: config.studyPeriod)
         try createOutputFolder(folder)
         for table in analysis.tables { try table.writeCSV(in: folder) }
         return Summary(analysis: analysis, threshold: config.suppressionThreshold)

@@ -23,10 +23,18 @@ enum Disclosure {
 
     /// The match-history analyses as tables protected together: the only way Pipeline makes
     /// them (the run, `analyse`, `export` and `report` all come here).
+    /// With `study`, the study period's tables are protected in the same set (and so share one
+    /// pattern of hidden cells with every other published table).
     static func analysis(requests: [HelpRequest], helpers: [Helper], locator: Locator, rule: OutcomeRule,
-                         suppression: Suppression) throws -> MatchHistoryReport.Written {
+                         suppression: Suppression, study: StudyPeriod? = nil) throws -> MatchHistoryReport.Written {
         var result = MatchHistoryReport.tables(requests: requests, helpers: helpers, locator: locator, rule: rule,
                                                suppression: suppression)
+        if let study {
+            let tables = StudyTables.tablesAndTruth(Study.compute(requests, helpers: helpers, period: study, rule: rule),
+                                                    suppression: suppression)
+            result.tables += tables.tables
+            result.unprotected += tables.truth
+        }
         let protected = try protect(result.tables, truth: result.unprotected, suppression: suppression)
         result.tables = protected.tables
         result.unprotected = []
@@ -48,6 +56,9 @@ enum Disclosure {
         case "s": return ["matched", "not_matched"].contains(column) ? 3 : 1
         case "b": return key.contains("-Q") && key.contains("|category|") ? 3 : 1
         case "dq", "dqw": return key.hasSuffix("|all") ? 3 : 1
+        // The study's headline figures: the questions, and the outcomes of all help requests.
+        case "st": return 20
+        case "so": return key.hasSuffix("|all|all") ? 8 : key.contains("|category|") ? 3 : 1
         case "m":
             let all = key.hasSuffix("|\(Vocabulary.reservedLocation)|" + (key.split(separator: "|").last.map(String.init) ?? ""))
             switch column {
@@ -117,9 +128,10 @@ enum Disclosure {
                 else if !model.withinCounts.contains(c), text(p)?.isEmpty == true, let value = truthText(p) { set(p, value) }
             }
         }
-        // trend.csv's flag says whether the fit is withheld.
-        if let t = index["trend.csv"], let flag = tables[t].header.firstIndex(of: "suppressed"),
-           let slope = tables[t].header.firstIndex(of: "slope_per_month"), let truthTrend = truthTables["trend.csv"] {
+        // The trends' flag says whether the fit is withheld.
+        for file in ["trend.csv", "study_trend.csv"] {
+            guard let t = index[file], let flag = tables[t].header.firstIndex(of: "suppressed"),
+                  let slope = tables[t].header.firstIndex(of: "slope_per_month"), let truthTrend = truthTables[file] else { continue }
             for r in tables[t].rows.indices where r < truthTrend.rows.count {
                 tables[t].rows[r][flag] = tables[t].rows[r][slope].isEmpty && !truthTrend.rows[r][slope].isEmpty ? "1" : "0"
             }

@@ -30,7 +30,8 @@ public enum ExportStage {
         if let plan = try store.targetPlan(level: set.level, year: set.year) {
             tables.append(TargetsTable.table(plan.plan, areas: areas, scores: scores, reach: reach, suppression: suppression))
         }
-        let analysis = try context.matchHistoryAnalysis(rule: config.outcome, suppression: suppression)
+        let analysis = try context.matchHistoryAnalysis(rule: config.outcome, suppression: suppression,
+                                                       study: config.studyPeriod)
         tables += analysis?.tables ?? []
         tables.append(PublishedTable(file: "columns.csv", header: ColumnDictionary.header, rows: ColumnDictionary.rows))
         return Tables(tables: tables, analysis: analysis)

@@ -18,7 +18,8 @@ public enum ReportStage {
                                             locations: locations?.map(LocationScope.init))
         let (scores, reach) = try context.storedIndex()
         let suppression = Suppression(threshold: config.suppressionThreshold)
-        let analysis = try context.matchHistoryAnalysis(rule: config.outcome, suppression: suppression)
+        let analysis = try context.matchHistoryAnalysis(rule: config.outcome, suppression: suppression,
+                                                       study: config.studyPeriod)
         let data = ReportData(
             areas: areas, geometries: try context.geometries(), scores: scores, reach: reach,
             plan: try store.targetPlan(level: set.level, year: set.year), requests: requests, helpers: helpers,

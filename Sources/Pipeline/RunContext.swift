@@ -105,13 +105,15 @@ public final class RunContext {
 
     /// The match-history analyses (distances, supply/demand, monthly, quarterly, breakdowns) as
     /// tables protected together (`Disclosure`), computed once per rule and threshold; nil
-    /// without requests.
-    public func matchHistoryAnalysis(rule: OutcomeRule, suppression: Suppression) throws -> MatchHistoryReport.Written? {
+    /// without requests. With `study` (the configuration's `[study]`), the study period's tables
+    /// are in the set: every command of one configuration publishes one pattern of hidden cells.
+    public func matchHistoryAnalysis(rule: OutcomeRule, suppression: Suppression,
+                                     study: StudyPeriod?) throws -> MatchHistoryReport.Written? {
         guard !requests.isEmpty else { return nil }
-        let key = AnalysisKey(rule: rule, suppression: suppression)
+        let key = AnalysisKey(rule: rule, suppression: suppression, study: study)
         if let analysis, analysis.key == key { return analysis.result }
         let result = try Disclosure.analysis(requests: requests, helpers: helpers, locator: try locator(), rule: rule,
-                                             suppression: suppression)
+                                             suppression: suppression, study: study)
         analysis = (key, result)
         return result
     }
@@ -119,5 +121,6 @@ public final class RunContext {
     private struct AnalysisKey: Equatable {
         var rule: OutcomeRule
         var suppression: Suppression
+        var study: StudyPeriod?
     }
 }

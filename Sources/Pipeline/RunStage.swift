@@ -80,7 +80,8 @@ public enum RunStage {
         clock.lap("target")
 
         let suppression = Suppression(threshold: config.suppressionThreshold)
-        if let analysis = try context.matchHistoryAnalysis(rule: config.outcome, suppression: suppression) {
+        if let analysis = try context.matchHistoryAnalysis(rule: config.outcome, suppression: suppression,
+                                                       study: config.studyPeriod) {
             emit("\n" + StageSummaryText.analysis(analysis, threshold: config.suppressionThreshold))
         }
         clock.lap("analyse")
@@ -99,6 +100,13 @@ public enum RunStage {
             reports = try ReportStage.run(context, config: config, settings: request.report, locations: nil, folder: out)
             files.append("report_figures.csv")
             clock.lap("report")
+        }
+        if let period = config.studyPeriod, let analysis = exported.analysis {
+            let study = try StudyStage.write(analysis.tables, period: period, threshold: config.suppressionThreshold,
+                                             language: request.report.language, folder: out)
+            emit("\n" + study.description)
+            files += study.files.filter { !files.contains($0) }
+            clock.lap("study")
         }
         try IndexPage.write(folder: out, title: "hulpatlas: \(request.title)", reports: reports, language: request.report.language)
         return Summary(reports: reports, files: files, timings: clock.laps)

@@ -50,8 +50,9 @@ public final class RecordUpserter {
 
 extension AtlasStore {
     static let requestColumns = ["created_at", "kind", "category", "subcategory", "requester_postcode", "requester_type",
-                                 "location", "status", "closed_at", "helper_id", "helper_postcode", "organisation"]
-    static let helperColumns = ["postcode", "categories", "location", "active_from", "active_until"]
+                                 "location", "status", "closed_at", "helper_id", "helper_postcode", "organisation",
+                                 "requester_gender", "requester_age_band", "referral_kind"]
+    static let helperColumns = ["postcode", "categories", "location", "active_from", "active_until", "church"]
 
     /// The store's pseudonymiser for ids (made with its key on first use).
     public static func pseudonymiser(_ db: Database) throws -> Pseudonymiser { try Pseudonymiser.of(db) }
@@ -68,12 +69,13 @@ extension AtlasStore {
     public static func arguments(_ r: HelpRequest, runID: Int64, ids: Pseudonymiser) -> StatementArguments {
         [ids.pseudonym(r.id), r.createdAt.description, r.kind.rawValue, r.category?.rawValue, r.subcategory,
          r.requesterPostcode?.code, r.requesterType?.rawValue, r.location, r.status.rawValue,
-         r.closedAt?.description, r.helperID.map(ids.pseudonym), r.helperPostcode?.code, r.organisation, runID]
+         r.closedAt?.description, r.helperID.map(ids.pseudonym), r.helperPostcode?.code, r.organisation,
+         r.requesterGender?.rawValue, r.requesterAgeBand?.rawValue, r.referralKind?.rawValue, runID]
     }
 
     public static func arguments(_ h: Helper, runID: Int64, ids: Pseudonymiser) -> StatementArguments {
         [ids.pseudonym(h.id), h.postcode?.code, h.categories.sorted().map(\.rawValue).joined(separator: ";"), h.location,
-         h.activeFrom.description, h.activeUntil?.description, runID]
+         h.activeFrom.description, h.activeUntil?.description, h.church, runID]
     }
 
     /// Every stored request, in the order first ingested.
@@ -82,7 +84,8 @@ extension AtlasStore {
             var out: [HelpRequest] = []
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT request_id, created_at, kind, category, subcategory, requester_postcode, requester_type,
-                       location, status, closed_at, helper_id, helper_postcode, organisation
+                       location, status, closed_at, helper_id, helper_postcode, organisation,
+                       requester_gender, requester_age_band, referral_kind
                 FROM requests ORDER BY rowid
                 """)
             while let row = try cursor.next() {
@@ -100,7 +103,10 @@ extension AtlasStore {
                     closedAt: (row["closed_at"] as String?).flatMap { try? Day(parsing: $0) },
                     helperID: row["helper_id"],
                     helperPostcode: (row["helper_postcode"] as String?).flatMap { try? Postcode(parsing: $0) },
-                    organisation: row["organisation"]))
+                    organisation: row["organisation"],
+                    requesterGender: (row["requester_gender"] as String?).flatMap(Gender.init(rawValue:)),
+                    requesterAgeBand: (row["requester_age_band"] as String?).flatMap(AgeBand.init(rawValue:)),
+                    referralKind: (row["referral_kind"] as String?).flatMap(ReferralKind.init(rawValue:))))
             }
             return out
         }
@@ -110,7 +116,7 @@ extension AtlasStore {
     public func helpers() throws -> [Helper] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT helper_id, postcode, categories, location, active_from, active_until FROM helpers ORDER BY rowid
+                SELECT helper_id, postcode, categories, location, active_from, active_until, church FROM helpers ORDER BY rowid
                 """).map { row in
                 guard let from = try? Day(parsing: row["active_from"] as String) else {
                     throw StoreError.corruptRow(table: "helpers", id: row["helper_id"])
@@ -118,7 +124,8 @@ extension AtlasStore {
                 let categories = (row["categories"] as String).split(separator: ";").compactMap { Category(rawValue: String($0)) }
                 return Helper(id: row["helper_id"], postcode: (row["postcode"] as String?).flatMap { try? Postcode(parsing: $0) },
                               categories: Set(categories), location: row["location"], activeFrom: from,
-                              activeUntil: (row["active_until"] as String?).flatMap { try? Day(parsing: $0) })
+                              activeUntil: (row["active_until"] as String?).flatMap { try? Day(parsing: $0) },
+                              church: row["church"])
             }
         }
     }

@@ -245,6 +245,17 @@ enum Schema {
                 ALTER TABLE target_plans ADD COLUMN nothing_chosen_json TEXT;
                 """)
         }
+        m.registerMigration("v9-study-columns") { db in
+            // The optional study columns (issue #16): the requester's gender and age band (a birth
+            // year is turned into a band at ingest and never stored), the kind of organisation a
+            // request was referred to, and the volunteer's church.
+            try db.execute(sql: """
+                ALTER TABLE requests ADD COLUMN requester_gender TEXT;
+                ALTER TABLE requests ADD COLUMN requester_age_band TEXT;
+                ALTER TABLE requests ADD COLUMN referral_kind TEXT;
+                ALTER TABLE helpers ADD COLUMN church TEXT;
+                """)
+        }
         return m
     }
 }

@@ -21,7 +21,7 @@ struct Hulpatlas: ParsableCommand {
         commandName: "hulpatlas",
         abstract: "Risk maps and impact reports for neighbourhood-help organisations, from CBS postcode statistics.",
         subcommands: [RunCommand.self, IngestCommand.self, IndexCommand.self, AnalyseCommand.self, TargetCommand.self,
-                      ReportCommand.self, ExportCommand.self, AuditCommand.self, InfoCommand.self])
+                      ReportCommand.self, StudyCommand.self, ExportCommand.self, AuditCommand.self, InfoCommand.self])
 }
 
 struct IngestCommand: ParsableCommand {

@@ -22,6 +22,33 @@ public enum RequesterType: String, Sendable, CaseIterable {
     case bewoner, naaste, ambulant_hulpverlener, sociaal_makelaar, sociaal_wijkteam, other
 }
 
+/// The requester's gender, as the intake records it (optional; docs/METHOD.md §12).
+public enum Gender: String, Sendable, CaseIterable {
+    case vrouw, man, anders
+}
+
+/// The requester's age band (optional). A birth year given instead is turned into a band at
+/// ingest, at the request's date, and never stored.
+public enum AgeBand: String, Sendable, CaseIterable {
+    case under30 = "0-29", from30 = "30-49", from50 = "50-69", from70 = "70+"
+
+    /// The band of someone aged `age` (nil below 0 or above 120: not an age).
+    public init?(age: Int) {
+        switch age {
+        case 0..<30: self = .under30
+        case 30..<50: self = .from30
+        case 50..<70: self = .from50
+        case 70...120: self = .from70
+        default: return nil
+        }
+    }
+}
+
+/// The kind of external organisation a request was referred to (optional, for referred requests).
+public enum ReferralKind: String, Sendable, CaseIterable {
+    case informeel, formeel, overig
+}
+
 /// How a request ended, for rates.
 public enum Outcome: String, Sendable, CaseIterable {
     case matched, notMatched = "not_matched", open
@@ -65,11 +92,16 @@ public struct HelpRequest: Sendable, Hashable {
     public var helperID: String?
     public var helperPostcode: Postcode?
     public var organisation: String?
+    /// The optional study columns.
+    public var requesterGender: Gender?
+    public var requesterAgeBand: AgeBand?
+    public var referralKind: ReferralKind?
 
     public init(id: String, createdAt: Day, kind: RequestKind, category: Category?, subcategory: String? = nil,
                 requesterPostcode: Postcode?, requesterType: RequesterType? = nil, location: String,
                 status: RequestStatus, closedAt: Day? = nil, helperID: String? = nil, helperPostcode: Postcode? = nil,
-                organisation: String? = nil) {
+                organisation: String? = nil, requesterGender: Gender? = nil, requesterAgeBand: AgeBand? = nil,
+                referralKind: ReferralKind? = nil) {
         self.id = id
         self.createdAt = createdAt
         self.kind = kind
@@ -83,6 +115,9 @@ public struct HelpRequest: Sendable, Hashable {
         self.helperID = helperID
         self.helperPostcode = helperPostcode
         self.organisation = organisation
+        self.requesterGender = requesterGender
+        self.requesterAgeBand = requesterAgeBand
+        self.referralKind = referralKind
     }
 }
 
@@ -94,15 +129,18 @@ public struct Helper: Sendable, Hashable {
     public var location: String
     public var activeFrom: Day
     public var activeUntil: Day?
+    /// The church (or other organisation) the volunteer comes through, for its contact person's overview.
+    public var church: String?
 
     public init(id: String, postcode: Postcode?, categories: Set<Category>, location: String, activeFrom: Day,
-                activeUntil: Day? = nil) {
+                activeUntil: Day? = nil, church: String? = nil) {
         self.id = id
         self.postcode = postcode
         self.categories = categories
         self.location = location
         self.activeFrom = activeFrom
         self.activeUntil = activeUntil
+        self.church = church
     }
 
     /// Active on at least one day of [first, last].

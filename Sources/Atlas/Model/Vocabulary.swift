@@ -39,6 +39,10 @@ public enum Vocabulary {
         "helper_id": ["helper_id", "hulpbieder_id", "vrijwilliger_id"],
         "helper_postcode": ["helper_postcode", "postcode_hulpbieder", "postcode_vrijwilliger"],
         "organisation": ["organisation", "organisatie", "organization"],
+        "requester_gender": ["requester_gender", "geslacht", "geslacht_hulpvrager", "gender"],
+        "requester_age_band": ["requester_age_band", "leeftijdsgroep", "leeftijdscategorie", "age_band"],
+        "requester_birth_year": ["requester_birth_year", "geboortejaar", "birth_year"],
+        "referral_kind": ["referral_kind", "soort_doorverwijzing", "doorverwezen_naar_soort"],
     ]
     public static let requiredRequestColumns = ["request_id", "created_at", "kind", "category", "location", "status"]
 
@@ -50,6 +54,7 @@ public enum Vocabulary {
         "location": ["location", "locatie", "vestiging"],
         "active_from": ["active_from", "actief_vanaf", "startdatum", "start"],
         "active_until": ["active_until", "actief_tot", "einddatum", "eind"],
+        "church": ["church", "kerk", "gemeente_kerk", "organisation", "organisatie"],
     ]
     public static let requiredHelperColumns = ["helper_id", "postcode", "categories", "location", "active_from"]
 
@@ -74,6 +79,16 @@ public enum Vocabulary {
                            "ambulant_hulpverlener": "ambulant_hulpverlener", "hulpverlener": "ambulant_hulpverlener",
                            "sociaal_makelaar": "sociaal_makelaar", "sociaal_wijkteam": "sociaal_wijkteam",
                            "wijkteam": "sociaal_wijkteam", "other": "other", "anders": "other", "overig": "other"],
+        "requester_gender": ["vrouw": "vrouw", "v": "vrouw", "female": "vrouw", "woman": "vrouw", "f": "vrouw",
+                             "man": "man", "m": "man", "male": "man",
+                             "anders": "anders", "x": "anders", "other": "anders", "non_binair": "anders"],
+        "requester_age_band": ["0-29": "0-29", "0_29": "0-29", "tot_30": "0-29", "<30": "0-29", "18_29": "0-29",
+                               "30-49": "30-49", "30_49": "30-49", "30_50": "30-49",
+                               "50-69": "50-69", "50_69": "50-69", "50_70": "50-69",
+                               "70+": "70+", "70_plus": "70+", "70_en_ouder": "70+", ">70": "70+"],
+        "referral_kind": ["informeel": "informeel", "informal": "informeel", "informele_ondersteuning": "informeel",
+                          "formeel": "formeel", "formal": "formeel", "formele_ondersteuning": "formeel",
+                          "overig": "overig", "other": "overig", "anders": "overig"],
     ]
 
     /// "all" is the name of the all-locations total in every output (monthly.csv, breakdowns,

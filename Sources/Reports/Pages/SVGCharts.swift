@@ -10,11 +10,14 @@ public enum SVGCharts {
         public var highlighted: Bool
         /// What a suppressed bar shows.
         public var hiddenText: String
-        public init(label: String, value: Double?, highlighted: Bool = false, hiddenText: String = "×") {
+        /// The value as its tooltip says it (a share "75,0%", days "3,0 dagen"); nil: the plain number (a count).
+        public var shown: String?
+        public init(label: String, value: Double?, highlighted: Bool = false, hiddenText: String = "×", shown: String? = nil) {
             self.label = label
             self.value = value
             self.highlighted = highlighted
             self.hiddenText = hiddenText
+            self.shown = shown
         }
     }
 
@@ -42,7 +45,7 @@ public enum SVGCharts {
             let x = left + Double(i) * bw
             if let v = bar.value {
                 parts.append("<rect class=\"bar\(bar.highlighted ? " now" : "")\" x=\"\(number(x + bw * 0.1))\" y=\"\(number(y(v)))\" "
-                             + "width=\"\(number(bw * 0.8))\" height=\"\(number(top + plotH - y(v)))\"><title>\(bar.label): \(Format.plain(v))</title></rect>")
+                             + "width=\"\(number(bw * 0.8))\" height=\"\(number(top + plotH - y(v)))\"><title>\(bar.label): \(bar.shown ?? Format.plain(v))</title></rect>")
             } else {
                 parts.append("<text class=\"hidden\" x=\"\(number(x + bw / 2))\" y=\"\(number(top + plotH - 3))\" text-anchor=\"middle\">"
                              + "\(bar.hiddenText)<title>\(bar.label): \(bar.hiddenText)</title></text>")
