@@ -46,16 +46,17 @@ public enum AuditStage {
     public static func run(folder: String, threshold: Int?, requests: String?, helpers: String?, db: String?,
                            config: HulpatlasConfig, intervals: Bool = false) throws -> Result {
         var secrets = Set<String>()
+        let threshold = threshold ?? config.suppressionThreshold
         if let requests {
             secrets.formUnion(try AuditSecrets.fromFile(requests, canonical: Vocabulary.requestColumns,
-                                                        mapping: config.requests.columns))
+                                                        mapping: config.requests.columns, labelsFrom: threshold))
         }
         if let helpers {
             secrets.formUnion(try AuditSecrets.fromFile(helpers, canonical: Vocabulary.helperColumns,
-                                                        mapping: config.helpers.columns))
+                                                        mapping: config.helpers.columns, labelsFrom: threshold))
         }
-        if let db { secrets.formUnion(try AuditSecrets.fromStore(db)) }
-        let audit = PrivacyAudit(threshold: threshold ?? config.suppressionThreshold, secrets: secrets)
+        if let db { secrets.formUnion(try AuditSecrets.fromStore(db, labelsFrom: threshold)) }
+        let audit = PrivacyAudit(threshold: threshold, secrets: secrets)
         let result = try audit.run(folder: folder)
         return Result(folder: folder, files: result.files, findings: result.findings.map(\.description),
                       threshold: audit.threshold, secrets: secrets.count,
@@ -84,41 +85,55 @@ public enum AuditStage {
 }
 
 /// The ids and free text of a match-history or volunteer file: the values of its id and
-/// subcategory columns and of columns named like names, remarks or contact details.
+/// subcategory columns and of columns named like names, remarks or contact details. A
+/// subcategory that at least `labelsFrom` requests share (the suppression threshold) is a label
+/// of the organisation's own list, not one person's text: the study report may name it
+/// (docs/METHOD.md §12), and it is no secret.
 public enum AuditSecrets {
-    public static func fromFile(_ path: String, canonical: [String: [String]], mapping: [String: String]) throws -> Set<String> {
+    /// The subcategories shared by fewer than `threshold` requests (compared as the study names them).
+    static func freeText(_ subcategories: [String], threshold: Int) -> Set<String> {
+        var counts: [String: Int] = [:]
+        for s in subcategories { counts[Vocabulary.normalise(s), default: 0] += 1 }
+        return Set(subcategories.filter { counts[Vocabulary.normalise($0)]! < threshold })
+    }
+
+    public static func fromFile(_ path: String, canonical: [String: [String]], mapping: [String: String],
+                                labelsFrom threshold: Int) throws -> Set<String> {
         let reader = try CSVRecordReader(path: path)
         let normalise = { (s: String) in s.lowercased().replacingOccurrences(of: " ", with: "_") }
-        var wanted = Set<Int>()
+        var wanted = Set<Int>(), subcategoryColumns = Set<Int>()
         for (i, header) in reader.header.enumerated() {
             let name = normalise(header)
             let mappedTo = mapping.first { normalise($0.value) == name }?.key
             let canonicalName = mappedTo ?? canonical.first { $0.key == name || $0.value.map(normalise).contains(name) }?.key
-            if let c = canonicalName, ["request_id", "helper_id", "subcategory"].contains(c) { wanted.insert(i) }
+            if canonicalName == "subcategory" { subcategoryColumns.insert(i); continue }
+            if let c = canonicalName, ["request_id", "helper_id"].contains(c) { wanted.insert(i) }
             if PrivacyAudit.identifyingColumns.contains(name), !["requester_postcode", "helper_postcode"].contains(name) {
                 wanted.insert(i)
             }
         }
         var out = Set<String>()
+        var subcategories: [String] = []
         while let record = try reader.next() {
-            for i in wanted where i < record.fields.count {
+            for i in wanted.union(subcategoryColumns) where i < record.fields.count {
                 let v = record.fields[i].trimmingCharacters(in: .whitespaces)
-                if !v.isEmpty { out.insert(v) }
+                guard !v.isEmpty else { continue }
+                if subcategoryColumns.contains(i) { subcategories.append(v) } else { out.insert(v) }
             }
         }
-        return out
+        return out.union(freeText(subcategories, threshold: threshold))
     }
 
     /// The pseudonymised ids and the subcategories a store holds.
-    public static func fromStore(_ db: String) throws -> Set<String> {
+    public static func fromStore(_ db: String, labelsFrom threshold: Int) throws -> Set<String> {
         let store = try AtlasStore(path: db, exclusive: false, readOnly: true)
         var out = Set<String>()
-        for r in try store.requests() {
+        let requests = try store.requests()
+        for r in requests {
             out.insert(r.id)
             if let h = r.helperID { out.insert(h) }
-            if let s = r.subcategory { out.insert(s) }
         }
         for h in try store.helpers() { out.insert(h.id) }
-        return out
+        return out.union(freeText(requests.compactMap(\.subcategory), threshold: threshold))
     }
 }

@@ -70,6 +70,9 @@ extension PublishedTablesModel {
         }
 
         var matchedOf: [String: Int] = [:]  // group of the outcomes (all or a category) → its matched cell
+        var inside: [String: [String: Int]] = [:]  // a linked study count → its parts in the quarters the period cuts
+        var categoryNames: [String] = []
+        var dimensionValues: [String: [String]] = [:]
         if let outcomes = sheets["study_outcomes.csv"] {
             let columns = ["requests", "matched", "not_matched", "open"]
             var all: [String: Int] = [:]
@@ -89,11 +92,14 @@ extension PublishedTablesModel {
                 }
                 if grouping == "category" {
                     matchedOf[group] = c["matched"]
-                    linkQuarters(c["requests"]!, quarters, name: "category \(group) requests") {
+                    categoryNames.append(group)
+                    inside["category \(group) requests"] = linkQuarters(c["requests"]!, quarters, name: "category \(group) requests") {
                         Self.breakdownKey(location, $0, "category", group)
                     }
                     for column in columns.dropFirst() {
-                        linkQuarters(c[column]!, quarters, name: "category \(group) \(column)") { "s|\(column)|\(location)|\($0)|\(group)" }
+                        inside["category \(group) \(column)"] = linkQuarters(c[column]!, quarters, name: "category \(group) \(column)") {
+                            "s|\(column)|\(location)|\($0)|\(group)"
+                        }
                     }
                 }
                 rows.append((o, c))
@@ -111,7 +117,9 @@ extension PublishedTablesModel {
                 }
             }
             for column in columns.dropFirst() {
-                if let c = all[column] { linkQuarters(c, quarters, name: "all \(column)") { "q|\(column)|\(location)|\($0)" } }
+                if let c = all[column] {
+                    inside["all \(column)"] = linkQuarters(c, quarters, name: "all \(column)") { "q|\(column)|\(location)|\($0)" }
+                }
             }
             for (o, c) in rows {
                 let label = "study_outcomes.csv: \(outcomes.text(o, "grouping"))=\(outcomes.text(o, "group"))"
@@ -157,9 +165,12 @@ extension PublishedTablesModel {
                 guard ["requester_type", "organisation"].contains(g.dimension) else { continue }
                 let inPeriod = g.period == Study.periodLabel ? quarters : quarters.filter { $0.label.hasPrefix(g.period + "-") }
                 for (value, c) in cells.sorted(by: { $0.key < $1.key }) {
-                    linkQuarters(c, inPeriod, name: "\(g.period) \(g.dimension) \(value)") {
+                    // One name for the period's and the year's cell: a cut quarter's part is one quantity.
+                    let parts = linkQuarters(c, inPeriod, name: "\(g.dimension) \(value)") {
                         Self.breakdownKey(location, $0, g.dimension, value)
                     }
+                    inside["\(g.dimension) \(value)", default: [:]].merge(parts) { a, _ in a }
+                    if dimensionValues[g.dimension]?.contains(value) != true { dimensionValues[g.dimension, default: []].append(value) }
                 }
             }
             // A year's requester types (known or not) are its help requests: the year's months.
@@ -171,6 +182,8 @@ extension PublishedTablesModel {
                 sum(year, of: cells.sorted(by: { $0.key < $1.key }).map(\.value))
             }
         }
+
+        tieCutQuarters(inside, categories: categoryNames, values: dimensionValues)
 
         if let churches = sheets["church_overview.csv"] {
             var byCategory: [String: [Int]] = [:]
@@ -201,8 +214,12 @@ extension PublishedTablesModel {
     /// quarter's cell (`key(quarter)`): the whole cell for a quarter wholly inside the period,
     /// else a part of it, an unpublished quantity that with the rest of the quarter makes up the
     /// quarter's cell. Quarters without a cell have none of these requests.
-    mutating func linkQuarters(_ c: Int, _ quarters: [(label: String, whole: Bool)], name: String, key: (String) -> String) {
+    /// Returns the parts inside the period, by quarter (for the sums among them).
+    @discardableResult
+    mutating func linkQuarters(_ c: Int, _ quarters: [(label: String, whole: Bool)], name: String,
+                               key: (String) -> String) -> [String: Int] {
         var parts: [Int] = []
+        var insideParts: [String: Int] = [:]
         var linked = false
         for q in quarters {
             guard let whole = existing(key(q.label)) else { continue }
@@ -212,7 +229,42 @@ extension PublishedTablesModel {
             let outside = cell("sqo|\(name)|\(q.label)", "\(name) in \(q.label) outside the study period (not published)", shown: nil)
             sum(whole, of: [inside, outside])
             parts.append(inside)
+            insideParts[q.label] = inside
         }
         if linked { sum(c, of: parts) }
+        return insideParts
+    }
+
+    /// The parts of a cut quarter add up as the whole counts do: a category's requests are its
+    /// outcomes, the categories' outcomes are all outcomes, the requester types are the
+    /// categories' requests, the organisations are all matched.
+    mutating func tieCutQuarters(_ inside: [String: [String: Int]], categories: [String], values: [String: [String]]) {
+        let quarters = Set(inside.values.flatMap(\.keys)).sorted()
+        let outcomes = ["matched", "not_matched", "open"]
+        for q in quarters {
+            func part(_ name: String) -> Int? { inside[name]?[q] }
+            for category in categories {
+                if let requests = part("category \(category) requests") {
+                    let parts = outcomes.compactMap { part("category \(category) \($0)") }
+                    if !parts.isEmpty { sum(requests, of: parts) }
+                }
+            }
+            for column in outcomes {
+                if let all = part("all \(column)") { sum(all, of: categories.compactMap { part("category \($0) \(column)") }) }
+            }
+            let helpParts = categories.compactMap { part("category \($0) requests") }
+            if let types = values["requester_type"], !helpParts.isEmpty {
+                let typeParts = types.compactMap { part("requester_type \($0)") }
+                if !typeParts.isEmpty {
+                    let help = cell("sqh|\(q)", "help requests in \(q) within the study period (not published)", shown: nil)
+                    sum(help, of: helpParts)
+                    sum(help, of: typeParts)
+                }
+            }
+            if let organisations = values["organisation"], let matched = part("all matched") {
+                let parts = organisations.compactMap { part("organisation \($0)") }
+                if !parts.isEmpty { sum(matched, of: parts) }
+            }
+        }
     }
 }

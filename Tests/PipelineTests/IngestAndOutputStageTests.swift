@@ -44,7 +44,7 @@ import TestSupport
         let context = try RunContext(store: store, set: set)
         let config = HulpatlasConfig()
         let five = Suppression(threshold: 5)
-        let first = try #require(try context.matchHistoryAnalysis(rule: config.outcome, suppression: five))
+        let first = try #require(try context.matchHistoryAnalysis(rule: config.outcome, suppression: five, study: nil))
         #expect(first.files == ["distances.csv", "distance_histogram.csv", "distances_quarterly.csv", "distance_histogram_quarterly.csv",
                                 "supply_demand.csv", "monthly.csv", "quarterly.csv", "trend.csv", "breakdowns.csv"])
         #expect(first.protection != nil && first.unprotected.isEmpty, "protected together; the true values are not kept")
@@ -52,7 +52,7 @@ import TestSupport
         #expect(exported.analysis?.tables.map(\.rows) == first.tables.map(\.rows))
         #expect(exported.files.first == "areas.csv" && exported.files.last == "columns.csv")
         // Another threshold is another analysis, not the kept one.
-        let ten = try #require(try context.matchHistoryAnalysis(rule: config.outcome, suppression: Suppression(threshold: 10)))
+        let ten = try #require(try context.matchHistoryAnalysis(rule: config.outcome, suppression: Suppression(threshold: 10), study: nil))
         #expect(ten.tables.map(\.rows) != first.tables.map(\.rows))
     }
 

@@ -19,6 +19,13 @@ public enum IndexPage {
         ("hulpatlas.xlsx", .everyTableAboveAsSheetsOf),
         ("columns.csv", .whatEveryColumnMeansUnitDescription),
         ("report_figures.csv", .everyNumberInTheReports),
+        ("study.html", .studyPageFile),
+        ("study_summary.csv", .studyTablesFile),
+        ("study_outcomes.csv", .studyTablesFile),
+        ("study_monthly.csv", .studyTablesFile),
+        ("study_trend.csv", .studyTablesFile),
+        ("study_breakdowns.csv", .studyTablesFile),
+        ("church_overview.csv", .churchOverviewFile),
         ("rejected.csv", .rejectedInputRowsWithTheReason),
     ]
 

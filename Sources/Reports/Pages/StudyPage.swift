@@ -160,12 +160,16 @@ struct StudyPageBuilder {
         let body: [HTML] = values.map { v in
             let cells: [HTML] = periods.map { p in
                 guard let r = all.first(where: { $0[.period] == p && $0[.value] == v }) else { return "<td>–</td>" }
-                return v == Study.unknown ? "<td>\(count(r[.count]))</td>"
-                    : "<td>\(percent(r[.share], decimals: decimals)) <span class=\"n\">(n = \(count(r[.count])))</span></td>"
+                if v == Study.unknown || r[.count].isEmpty { return "<td>\(count(r[.count]))</td>" }
+                return "<td>\(percent(r[.share], decimals: decimals)) <span class=\"n\">(n = \(count(r[.count])))</span></td>"
             }
             return "<tr><th>\(value(dimension, v))</th>\(cells)</tr>"
         }
         let known = all.first { $0[.period] == Study.periodLabel }.map { count($0[.known]) } ?? ""
+        // The history does not record it: one sentence, no empty table or chart.
+        if values == [Study.unknown] {
+            return "<section><h2>\(t(heading))</h2><p class=\"note\" id=\"study-\(dimension)\">\(t(.notRecorded)) (\(dimension)).</p></section>"
+        }
         let bars = all.filter { $0[.period] == Study.periodLabel && $0[.value] != Study.unknown }.map {
             shareBar(value(dimension, $0[.value]), $0[.share], decimals: decimals)
         }

@@ -118,10 +118,57 @@ public enum ColumnDictionary {
         ("breakdowns", "count", "requests", "requests with the value"),
         ("breakdowns", "total", "requests", "requests the share is taken of"),
         ("breakdowns", "share", "fraction", "count / total"),
-    ] + ["distances", "distance_histogram", "distances_quarterly", "distance_histogram_quarterly", "supply_demand", "monthly",
-         "quarterly", "breakdowns"].flatMap { table in
+    ] + studyEntries + ["distances", "distance_histogram", "distances_quarterly", "distance_histogram_quarterly", "supply_demand",
+                        "monthly", "quarterly", "breakdowns", "study_summary", "study_outcomes", "study_monthly", "study_trend",
+                        "study_breakdowns", "church_overview"].flatMap { table in
         shared.map { (table, $0.0, $0.1, $0.2) }
     }
+
+    /// The study tables (`hulpatlas study`, `[study]`; docs/METHOD.md §12).
+    static let studyEntries: [(table: String, column: String, unit: String, description: String)] = [
+        ("study_summary", "location", "", "the study's location, or all"),
+        ("study_summary", "from", "date", "first day of the study period"),
+        ("study_summary", "to", "date", "last day of the study period (included)"),
+        ("study_summary", "questions", "requests", "help requests + information questions that came in during the period"),
+        ("study_summary", "info_requests", "requests", "information questions"),
+        ("study_summary", "help_requests", "requests", "help requests"),
+        ("study_summary", "referred", "requests", "help requests referred to an external organisation (status doorverwezen)"),
+        ("study_outcomes", "grouping", "", "all, category or subcategory"),
+        ("study_outcomes", "group", "", "all, the category, or the subcategory (overig: those with too few requests, or not a plain label)"),
+        ("study_outcomes", "requests", "requests", "help requests"),
+        ("study_outcomes", "share", "fraction", "requests / all help requests of the period"),
+        ("study_outcomes", "matched", "requests", "matched (match or doorverwezen)"),
+        ("study_outcomes", "not_matched", "requests", "not matched (geen_match, afgewezen, ingetrokken)"),
+        ("study_outcomes", "open", "requests", "still open (left out of the rate)"),
+        ("study_outcomes", "match_rate", "fraction", "matched / (matched + not matched)"),
+        ("study_outcomes", "match_rate_low", "fraction", "lower end of Wilson's 95% interval of the match rate"),
+        ("study_outcomes", "match_rate_high", "fraction", "upper end of Wilson's 95% interval of the match rate"),
+        ("study_outcomes", "median_days_to_match", "days", "median of closed_at − created_at over matched requests with a closing date"),
+        ("study_monthly", "month", "month", "e.g. 2021-02"),
+        ("study_monthly", "first_day", "date", "first day of the month inside the period"),
+        ("study_monthly", "last_day", "date", "last day of the month inside the period"),
+        ("study_monthly", "partial", "0/1", "1 when the period covers only part of the month (left out of the trend)"),
+        ("study_monthly", "info_requests", "requests", "information questions"),
+        ("study_monthly", "help_requests", "requests", "help requests"),
+        ("study_monthly", "total", "requests", "all questions"),
+        ("study_monthly", "trend_total", "requests", "least-squares trend of the total (whole months)"),
+        ("study_trend", "months_fitted", "months", "whole months the line is fitted on"),
+        ("study_trend", "slope_per_month", "requests per month", "change of the monthly total per month"),
+        ("study_trend", "slope_low", "requests per month", "lower end of the slope's 95% interval (Student's t, n − 2 df)"),
+        ("study_trend", "slope_high", "requests per month", "upper end of the slope's 95% interval"),
+        ("study_trend", "intercept", "requests", "trend value in the first whole month"),
+        ("study_trend", "r_squared", "", "coefficient of determination"),
+        ("study_breakdowns", "period", "", "study (the whole period) or a year of it (requester_type only)"),
+        ("study_breakdowns", "dimension", "", "requester_type, requester_gender, requester_age_band (help requests), organisation (matched), referral_kind (referred)"),
+        ("study_breakdowns", "value", "", "the value counted (unknown when missing)"),
+        ("study_breakdowns", "count", "requests", "requests with the value"),
+        ("study_breakdowns", "known", "requests", "requests with a known value: the base of the shares"),
+        ("study_breakdowns", "share", "fraction", "count / known (empty for unknown)"),
+        ("church_overview", "church", "", "the church (or organisation) of the volunteers, from the register's church column"),
+        ("church_overview", "category", "", "all, or praktisch, sociaal, vervoer"),
+        ("church_overview", "answered", "requests", "help requests of the period its volunteers answered (matched to one of them)"),
+        ("church_overview", "volunteers", "volunteers", "its volunteers active in the period (on the all row)"),
+    ]
 
     public static var rows: [[String]] { entries.map { [$0.table, $0.column, $0.unit, $0.description] } }
 }

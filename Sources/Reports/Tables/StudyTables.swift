@@ -28,6 +28,10 @@ public enum StudyTables {
         case location, church, category, answered, volunteers, suppressed
     }
 
+    /// Shares and rates are written to 6 decimals, so that a percentage with one decimal taken
+    /// from the cell is the percentage of the counts (0.170478, not 0.1705 → 17.1 %).
+    static let shareDecimals = 6
+
     /// The tables of `study` with `suppression`.
     public static func tables(_ study: Study.Result, suppression s: Suppression) -> [PublishedTable] {
         let location = study.period.location
@@ -41,10 +45,11 @@ public enum StudyTables {
             let interval = o.matchRateInterval
             let rate = o.decided > 0 ? Double(o.matched) / Double(o.decided) : nil
             return [location, o.grouping, o.group, c.count(o.requests),
-                    c.statistic(allRequests > 0 ? Double(o.requests) / Double(allRequests) : nil, over: allRequests, decimals: 4),
+                    c.statistic(allRequests > 0 ? Double(o.requests) / Double(allRequests) : nil, over: allRequests, decimals: shareDecimals),
                     c.count(o.matched), c.count(o.notMatched), c.count(o.open),
-                    c.statistic(rate, over: o.decided, decimals: 4), c.statistic(interval?.low, over: o.decided, decimals: 4),
-                    c.statistic(interval?.high, over: o.decided, decimals: 4),
+                    c.statistic(rate, over: o.decided, decimals: shareDecimals),
+                    c.statistic(interval?.low, over: o.decided, decimals: shareDecimals),
+                    c.statistic(interval?.high, over: o.decided, decimals: shareDecimals),
                     c.statistic(o.medianDaysToMatch, over: o.daysToMatch.count, decimals: 1), c.flag]
         }
         let monthly = study.months.enumerated().map { i, m -> [String] in
@@ -65,7 +70,7 @@ public enum StudyTables {
                 var c = SuppressedCells(s)
                 let share = row.value == Study.unknown || known == 0 ? nil : Double(row.count) / Double(known)
                 breakdowns.append([location, row.period, row.dimension, row.value, c.count(row.count), c.count(known),
-                                   c.statistic(share, over: known, decimals: 4), c.flag])
+                                   c.statistic(share, over: known, decimals: shareDecimals), c.flag])
             }
         }
         let churches = study.churches.map { r -> [String] in

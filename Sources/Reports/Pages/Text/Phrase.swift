@@ -68,6 +68,9 @@ enum Phrase: Sendable, Equatable {
     case quarterlyReport
     case period
     case hiddenLegend(threshold: Int)
+    case studyPageFile
+    case studyTablesFile
+    case churchOverviewFile
     case keyPoints
     case highRiskAreasAreUnderReached
     case reachHighRiskAreasWithFew
@@ -298,6 +301,6 @@ enum Phrase: Sendable, Equatable {
         .quarterlyReports,
         .quarter,
         .files,
-        .doNotShareHulpatlasSqliteThe,
+        .doNotShareHulpatlasSqliteThe, .studyPageFile, .studyTablesFile, .churchOverviewFile,
     ]
 }

@@ -6,7 +6,7 @@ enum StudyPhrase: Sendable, Equatable {
          trendWithheld, partialMonths, whoSubmits, gender, ageBand, organisations, referrals, wholePeriod, sharesOfKnown,
          unknown, women, men, otherGender, years, informal, formal, otherKind, speedBySubcategory, medianDays, days,
          subcategoryRule, churchOverviews, churchTitle, helpGiven, answeredByVolunteers, activeVolunteers, answered,
-         churchNote
+         churchNote, notRecorded
     case hiddenLegend(Int)
 
     var words: (nl: String, en: String) {
@@ -63,6 +63,8 @@ enum StudyPhrase: Sendable, Equatable {
         case .answered: return ("Beantwoord", "Answered")
         case .churchNote: return ("Dit overzicht noemt geen hulpvragers. Kleine aantallen zijn verborgen, net als in alle andere overzichten.",
                                   "This overview names no requester. Small counts are hidden, as in every other output.")
+        case .notRecorded: return ("Niet vastgelegd: de geschiedenis heeft deze kolom niet of laat hem overal leeg",
+                                   "Not recorded: the history lacks this column or leaves it empty everywhere")
         case let .hiddenLegend(threshold): return (Phrase.hiddenLegend(threshold: threshold).dutch, Phrase.hiddenLegend(threshold: threshold).english)
         }
     }
