@@ -203,9 +203,15 @@ def main():
         w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
         w.writeheader()
         w.writerows(requests)
+    # The church each volunteer comes through (for the church overviews), from the volunteer's
+    # number and location only, so that it draws nothing from the random stream; one in four has none.
+    for k, h in enumerate(helpers):
+        town = h["location"].replace("HipHelpt ", "")
+        h["church"] = "" if k % 4 == 3 else [f"Protestantse Gemeente {town}", f"Parochie {town}",
+                                              f"Evangelische Gemeente {town}"][k % 4]
     with open(os.path.join(HERE, "sample_helpers.csv"), "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=["helper_id", "postcode", "categories", "location", "active_from",
-                                          "active_until"], lineterminator="\n", extrasaction="ignore")
+                                          "active_until", "church"], lineterminator="\n", extrasaction="ignore")
         w.writeheader()
         w.writerows(helpers)
     help_requests = [r for r in requests if r["kind"] == "hulpvraag"]
