@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO := Reports/demo
 
-.PHONY: deps test-deps build run test bench fuzz stress clean screenshot
+.PHONY: deps report-deps test-deps build run test bench fuzz stress clean screenshot
 
 ## deps: install GDAL, SQLite, GLPK and pkg-config from Debian when they are missing
 deps:
@@ -15,12 +15,20 @@ deps:
 			libgdal-dev libsqlite3-dev gdal-bin pkg-config libglpk-dev >/dev/null; \
 	fi
 
-## test-deps: headless Chromium, which the report tests render report.html with
-test-deps:
+## report-deps: headless Chromium, which prints the reports to PDF (and renders them in the tests)
+report-deps:
 	@if ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null; then \
-		echo "installing chromium (headless, for the report tests) …"; \
+		echo "installing chromium (headless, for the PDF reports) …"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+## test-deps: Chromium, and poppler-utils (pdftotext, pdftoppm, pdfinfo) to check the PDFs
+test-deps: report-deps
+	@if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then \
+		echo "installing poppler-utils (to check the PDF reports) …"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils >/dev/null; \
 	fi
 
 ## build: release build of the hulpatlas command
@@ -28,7 +36,7 @@ build: deps
 	$(SWIFT) build -c release --product hulpatlas
 
 ## run: the whole pipeline on the sample in Data/ (config Data/demo.toml), writing Reports/demo/
-run: build
+run: build report-deps
 	@mkdir -p $(DEMO)
 	.build/release/hulpatlas run --config Data/demo.toml --out $(DEMO) --db Reports/demo.sqlite
 	.build/release/hulpatlas audit $(DEMO) --db Reports/demo.sqlite --intervals \

@@ -75,6 +75,8 @@ public struct ReportSettings: Sendable, Equatable {
     public var quarters = Quarters.latest
     /// A category with fewer active volunteers per help request than this is flagged.
     public var lowHelpersPerRequest = 0.5
+    /// Also print every page to PDF (A4, page numbers) with headless Chromium.
+    public var pdf = false
     public init() {}
 }
 
@@ -172,8 +174,11 @@ extension HulpatlasConfig {
                     throw fail("report.low_helpers_per_request must be a finite number ≥ 0")
                 }
                 s.lowHelpersPerRequest = n
+            case "pdf":
+                guard let b = v.bool else { throw fail("report.pdf must be true or false") }
+                s.pdf = b
             default:
-                throw fail("unknown key report.\(key) (known: lang, quarters, low_helpers_per_request)")
+                throw fail("unknown key report.\(key) (known: lang, quarters, low_helpers_per_request, pdf)")
             }
         }
         return s

@@ -9,6 +9,7 @@ public enum ReportStage {
     /// The reports of the context's history (shapes and locator from the context, loaded once).
     public static func run(_ context: RunContext, config: HulpatlasConfig, settings: ReportSettings, locations: [String]?,
                            folder: String) throws -> [ReportWriter.Written] {
+        try checkPDFEngine(settings)
         let (store, set, areas, requests, helpers) = (context.store, context.set, context.areas, context.requests, context.helpers)
         guard !requests.isEmpty else {
             throw StageFailure(description: "the store holds no match history: a quarterly report needs requests "
@@ -27,6 +28,21 @@ public enum ReportStage {
             rule: config.outcome, suppression: suppression,
             language: settings.language, lowHelpersPerRequest: settings.lowHelpersPerRequest,
             areaSource: (set.source as NSString).lastPathComponent, areaYear: set.year)
-        return try ReportWriter.write(reports, data: data, folder: folder)
+        let written = try ReportWriter.write(reports, data: data, folder: folder)
+        if settings.pdf { _ = try PDFPrinter.print(pages: written.map(\.file), in: folder) }
+        return written
     }
+
+    /// What to do when the PDF engine (headless Chromium) is missing; nil when it is there.
+    public static var pdfEngineMissing: String? {
+        PDFPrinter.chromium() == nil ? PDFPrinter.PrintError.chromiumMissing.description : nil
+    }
+
+    /// With `pdf`, the PDF engine must be there before any work starts.
+    public static func checkPDFEngine(_ settings: ReportSettings) throws {
+        if settings.pdf, let missing = pdfEngineMissing { throw StageFailure(description: missing) }
+    }
+
+    /// The PDF file of a page (beside it, same name).
+    public static func pdfName(of page: String) -> String { PDFPrinter.pdfName(of: page) }
 }

@@ -55,6 +55,7 @@ public enum RunStage {
     public static func run(_ request: Request, emit: (String) -> Void) throws -> Summary {
         let (config, out) = (request.config, request.out)
         var clock = StageClock()
+        try ReportStage.checkPDFEngine(request.report)
         try createOutputFolder(out)
         let store = try AtlasStore(path: request.db)
 
@@ -99,6 +100,7 @@ public enum RunStage {
         if !context.requests.isEmpty {
             reports = try ReportStage.run(context, config: config, settings: request.report, locations: nil, folder: out)
             files.append("report_figures.csv")
+            if request.report.pdf { files += reports.map { ReportStage.pdfName(of: $0.file) } }
             clock.lap("report")
         }
         if let period = config.studyPeriod, let analysis = exported.analysis {
@@ -106,6 +108,9 @@ public enum RunStage {
                                              language: request.report.language, folder: out)
             emit("\n" + study.description)
             files += study.files.filter { !files.contains($0) }
+            if request.report.pdf {
+                files += try PDFPrinter.print(pages: study.files.filter { $0.hasSuffix(".html") }, in: out)
+            }
             clock.lap("study")
         }
         try IndexPage.write(folder: out, title: "hulpatlas: \(request.title)", reports: reports, language: request.report.language)

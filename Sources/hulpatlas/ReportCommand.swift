@@ -9,6 +9,7 @@ struct ReportOptions: ParsableArguments {
     var quarters: [String] = []
     @Option(name: .customLong("low-helpers-per-request"), help: "Flag categories with fewer active volunteers per request (default 0.5).")
     var lowHelpersPerRequest: Double?
+    @Flag(help: "Also write a PDF beside each page (A4, page numbers; needs headless Chromium).") var pdf = false
 
     /// The same rules as the config's `[report]` section, before any work starts.
     func validate() throws {
@@ -16,12 +17,15 @@ struct ReportOptions: ParsableArguments {
         if let v = lowHelpersPerRequest, !v.isFinite || v < 0 {
             throw ValidationError("--low-helpers-per-request must be a finite number ≥ 0")
         }
+        // Checked before any work starts: printing is the last step.
+        if pdf, let missing = ReportStage.pdfEngineMissing { throw ValidationError("--pdf: \(missing)") }
     }
 
     func apply(to settings: inout ReportSettings) {
         if let lang { settings.language = lang }
         if !quarters.isEmpty, let chosen = try? ReportSettings.Quarters(words: quarters) { settings.quarters = chosen }
         if let lowHelpersPerRequest { settings.lowHelpersPerRequest = lowHelpersPerRequest }
+        if pdf { settings.pdf = true }
     }
 }
 
@@ -45,7 +49,10 @@ struct ReportCommand: ParsableCommand {
         report.apply(to: &settings)
         let written = try ReportStage.run(context, config: config, settings: settings,
                                           locations: locations.isEmpty ? nil : locations, folder: out)
-        for w in written { print("  \(out)/\(w.file)") }
+        for w in written {
+            print("  \(out)/\(w.file)")
+            if settings.pdf { print("  \(out)/\(ReportStage.pdfName(of: w.file))") }
+        }
         print("  \(out)/report_figures.csv")
     }
 }

@@ -39,7 +39,10 @@ public enum IndexPage {
         let rows: [HTML] = quarters.map { q in
             let cells: [HTML] = locations.map { loc in
                 guard let file = byKey["\(loc)|\(q)"] else { return "<td>–</td>" }
-                return "<td><a href=\"\(file)\">\(t(.report))</a></td>"
+                let pdf = PDFPrinter.pdfName(of: file)
+                let printed: HTML = FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(pdf))
+                    ? " · <a href=\"\(pdf)\">PDF</a>" : ""
+                return "<td><a href=\"\(file)\">\(t(.report))</a>\(printed)</td>"
             }
             return "<tr><th>\(text.quarter(q))</th>\(cells)</tr>"
         }

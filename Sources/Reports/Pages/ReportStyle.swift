@@ -47,6 +47,7 @@ enum ReportStyle {
     .hbar{display:inline-block;height:10px;background:var(--bar)}
     details{margin:8px 0}
     @media (max-width:760px){.maps,.two{grid-template-columns:1fr}}
-    @media print{body{background:#fff}main{padding:0}}
+    @page{size:A4;margin:14mm 12mm 16mm;@bottom-center{content:counter(page) " / " counter(pages);font:9px system-ui,sans-serif;color:#555}}
+    @media print{body{background:#fff}main{padding:0;max-width:none}table,figure,svg,.figure,.chart,tr{break-inside:avoid}h2,h3{break-after:avoid}}
     """
 }
