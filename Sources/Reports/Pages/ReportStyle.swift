@@ -28,6 +28,9 @@ enum ReportStyle {
     .map path.area{stroke:#fff;stroke-width:.6}
     .map path.area:hover{stroke:#000;stroke-width:1.5}
     .map path.outline{fill:none;stroke:#111;stroke-width:2.4;pointer-events:none}
+    .map .labels text{font-size:20px;text-anchor:middle;fill:#1b1b1b;paint-order:stroke;stroke:rgba(255,255,255,.85);stroke-width:3px;pointer-events:none}
+    .map .scalebar rect{fill:rgba(255,255,255,.8)}.map .scalebar path{fill:none;stroke:#222;stroke-width:3}.map .scalebar text{font-size:20px;fill:#222}
+    .map .north path{fill:#222}.map .north text{font-size:20px;text-anchor:middle;fill:#222;font-weight:600}
     .map path.catchment{fill:rgba(31,78,121,.06);stroke:#1f4e79;stroke-width:1.4;stroke-dasharray:6 4;pointer-events:none}
     .legend{list-style:none;padding:0;margin:6px 0 0;display:flex;flex-wrap:wrap;gap:4px 12px;font-size:12px;color:var(--muted)}
     .swatch{display:inline-block;width:14px;height:10px;margin-right:4px;border:1px solid #999;vertical-align:middle}

@@ -11,7 +11,7 @@ public enum ReportWriter {
     }
 
     /// The reports to write: every location and all locations together (or `only` these), for
-    /// the chosen quarters.
+    /// the chosen quarters; with a single location, that location's pages only.
     public static func plan(requests: [HelpRequest], quarters: ReportSettings.Quarters, locations only: [LocationScope]?) throws
         -> [QuarterReport] {
         guard let first = requests.map(\.createdAt.quarterIndex).min().map(Quarter.init(index:)),
@@ -21,7 +21,9 @@ public enum ReportWriter {
         for case let .named(name) in only ?? [] where !known.contains(name) {
             throw ReportError.unknownLocation(name, known: known.sorted())
         }
-        let locations = only ?? ([.all] + known.sorted().map(LocationScope.named))
+        // With one location the all-locations page would be the same page again.
+        let locations = only ?? (known.count == 1 ? known.sorted().map(LocationScope.named)
+                                                   : [.all] + known.sorted().map(LocationScope.named))
         let chosen: [Quarter]
         switch quarters {
         case .latest: chosen = [last]

@@ -25,8 +25,11 @@ public enum SVGCharts {
 
     /// A vertical bar chart with an optional line (e.g. a trend) over the bars.
     /// `labelEvery` thins the x-axis labels.
+    /// `labelsAtEdges`: a histogram's labels (each bar's lower bound) sit at the bars' left edges,
+    /// with a tick, so that the value 3 km is where the 3 km marker is; otherwise under the bars' centres.
     public static func bars(id: String, title: String, bars: [Bar], line: [Double?]? = nil,
-                            labelEvery: Int = 1, yLabel: String, marker: (x: Double, label: String)? = nil) -> HTML {
+                            labelEvery: Int = 1, yLabel: String, marker: (x: Double, label: String)? = nil,
+                            labelsAtEdges: Bool = false) -> HTML {
         let w = 720.0, h = 240.0, left = 44.0, bottom = 40.0, top = 12.0
         let plotW = w - left - 8, plotH = h - bottom - top
         let maxValue = max(1, (bars.compactMap(\.value) + (line ?? []).compactMap { $0 }).max() ?? 1)
@@ -51,7 +54,12 @@ public enum SVGCharts {
                              + "\(bar.hiddenText)<title>\(bar.label): \(bar.hiddenText)</title></text>")
             }
             if i % labelEvery == 0 {
-                parts.append("<text class=\"tick\" x=\"\(number(x + bw / 2))\" y=\"\(number(h - bottom + 14))\" text-anchor=\"middle\">\(bar.label)</text>")
+                let at = labelsAtEdges ? x : x + bw / 2
+                if labelsAtEdges {
+                    parts.append("<line class=\"grid\" x1=\"\(number(at))\" x2=\"\(number(at))\" y1=\"\(number(top + plotH))\" "
+                                 + "y2=\"\(number(top + plotH + 4))\"/>")
+                }
+                parts.append("<text class=\"tick\" x=\"\(number(at))\" y=\"\(number(h - bottom + 14))\" text-anchor=\"middle\">\(bar.label)</text>")
             }
         }
         if let line {

@@ -10,7 +10,22 @@ public struct SVGMap: Sendable {
         public var fill: String
         public var title: String
         public var outlined: Bool
+        /// Where the area's label (its code) goes: a point inside it; nil: no label.
+        public var labelAt: (x: Double, y: Double)?
+
+        public init(code: String, rings: [[(x: Double, y: Double)]], fill: String, title: String, outlined: Bool,
+                    labelAt: (x: Double, y: Double)? = nil) {
+            self.code = code
+            self.rings = rings
+            self.fill = fill
+            self.title = title
+            self.outlined = outlined
+            self.labelAt = labelAt
+        }
     }
+
+    /// The label font size in map units (the map is 1,000 units wide).
+    static let labelSize = 20.0
 
     /// Map width in SVG units; coordinates are rounded to whole units.
     static let width = 1000.0
@@ -79,9 +94,60 @@ public struct SVGMap: Sendable {
         }
         return """
             <figure class="map"><svg id="\(id)" viewBox="0 0 \(Int(SVGMap.width)) \(height)" role="img" aria-label="\(label)">
-            \(paths)\(overlay)\(outlines)</svg>
+            \(paths)\(overlay)\(outlines)\(labels(areas))\(scaleBar())\(northArrow())</svg>
             <figcaption><ul class="legend">\(legendItems)</ul></figcaption></figure>
             """
+    }
+
+    /// The map position (units) of a point in metres.
+    func position(_ x: Double, _ y: Double) -> (x: Double, y: Double) { ((x - minX) * scale, (maxY - y) * scale) }
+
+    /// Area codes where they fit: inside the area's box with room to spare, and over no label
+    /// placed before (larger areas first, so that they keep theirs).
+    func labels(_ areas: [Area]) -> HTML {
+        struct Box { var x0, y0, x1, y1: Double }
+        func box(_ rings: [[(x: Double, y: Double)]]) -> Box? {
+            let points = rings.flatMap { $0 }.map { position($0.x, $0.y) }
+            guard let x0 = points.map(\.x).min(), let x1 = points.map(\.x).max(), let y0 = points.map(\.y).min(),
+                  let y1 = points.map(\.y).max() else { return nil }
+            return Box(x0: x0, y0: y0, x1: x1, y1: y1)
+        }
+        let candidates = areas.compactMap { a -> (Area, Box, (x: Double, y: Double))? in
+            guard let at = a.labelAt, let b = box(a.rings) else { return nil }
+            return (a, b, position(at.x, at.y))
+        }.sorted { ($0.1.x1 - $0.1.x0) * ($0.1.y1 - $0.1.y0) > ($1.1.x1 - $1.1.x0) * ($1.1.y1 - $1.1.y0) }
+        var placed: [Box] = []
+        var out: [HTML] = []
+        for (area, b, p) in candidates {
+            let w = Double(area.code.count) * Self.labelSize * 0.62, h = Self.labelSize
+            let label = Box(x0: p.x - w / 2 - 2, y0: p.y - h / 2 - 2, x1: p.x + w / 2 + 2, y1: p.y + h / 2 + 2)
+            guard label.x0 >= b.x0, label.x1 <= b.x1, label.y0 >= b.y0, label.y1 <= b.y1,
+                  !placed.contains(where: { $0.x0 < label.x1 && label.x0 < $0.x1 && $0.y0 < label.y1 && label.y0 < $0.y1 })
+            else { continue }
+            placed.append(label)
+            out.append("<text x=\"\(Int(p.x.rounded()))\" y=\"\(Int((p.y + h * 0.35).rounded()))\">\(area.code)</text>")
+        }
+        return out.isEmpty ? "" : "<g class=\"labels\">\(out)</g>\n"
+    }
+
+    /// A scale bar at the bottom left: a round length of about a sixth of the map's width.
+    func scaleBar() -> HTML {
+        let metres = SVGCharts.niceStep(SVGMap.width / 6 / scale)
+        let length = metres * scale
+        let (x, y) = (24.0, Double(height) - 24)
+        let text = metres >= 1000 ? "\(Format.plain(metres / 1000)) km" : "\(Int(metres)) m"
+        return """
+            <g class="scalebar"><rect x="\(Int(x - 8))" y="\(Int(y - 34))" width="\(Int(length + 16))" height="44"/>\
+            <path d="M\(Int(x)) \(Int(y - 8))V\(Int(y))H\(Int((x + length).rounded()))V\(Int(y - 8))"/>\
+            <text x="\(Int(x))" y="\(Int(y - 14))">\(text)</text></g>
+
+            """
+    }
+
+    /// A north arrow at the top right (EPSG:28992's grid north is up, within a degree of true north here).
+    func northArrow() -> HTML {
+        let x = Int(SVGMap.width) - 40
+        return "<g class=\"north\"><path d=\"M\(x) 18L\(x + 12) 52L\(x) 44L\(x - 12) 52Z\"/><text x=\"\(x)\" y=\"74\">N</text></g>\n"
     }
 
     /// Five percentile classes (quintiles) from light to dark, and grey for areas not ranked.

@@ -18,11 +18,12 @@ extension QuarterPage {
         let bars = histogram.enumerated().map { i, r -> SVGCharts.Bar in
             _ = figure("distance_histogram", r[.bin_from_m], r, .matches, .count)
             let from = Double(i) * DistanceAnalysis.binWidth / 1000
-            return SVGCharts.Bar(label: i == DistanceAnalysis.binCount - 1 ? ">10" : text.decimal(from, decimals: from == from.rounded() ? 0 : 1),
-                                 value: Double(r[.matches]))
+            // A bar's label is its lower bound, drawn at its left edge: the 3 km tick is at the 3 km line.
+            return SVGCharts.Bar(label: text.decimal(from, decimals: from == from.rounded() ? 0 : 1), value: Double(r[.matches]))
         }
         let chart = SVGCharts.bars(id: "distance-histogram", title: t(.distanceBetweenRequesterAndVolunteer),
-                                   bars: bars, labelEvery: 2, yLabel: t(.matches), marker: (x: 6, label: "3 km"))
+                                   bars: bars, labelEvery: 2, yLabel: t(.matches), marker: (x: 6, label: "3 km"),
+                                   labelsAtEdges: true)
         var keyPoints: [HTML] = []
         if let share = rows.first(where: { $0[.category] == "all" }).flatMap({ Double($0[.share_within_3km]) }) {
             let met = share >= 0.75

@@ -37,7 +37,8 @@ extension QuarterPage {
                 if let h = a.households { lines.append("\(t(.households)): \(text.count(h))") }
                 if let rank = targets[a.code] { lines.append("\(t(.flyerArea)) #\(rank)") }
                 return SVGMap.Area(code: a.code, rings: scope.mapRings[i], fill: SVGMap.color(percentile: s?.percentile),
-                                   title: lines.joined(separator: "\n"), outlined: targets[a.code] != nil)
+                                   title: lines.joined(separator: "\n"), outlined: targets[a.code] != nil,
+                                   labelAt: a.pointX.flatMap { x in a.pointY.map { (x, $0) } })
             }
             maps.append("<div><h3>\(text.index(index))</h3>"
                         + frame.render(id: "map-\(index.rawValue)", label: text.index(index), areas: mapped, catchment: catchment,
