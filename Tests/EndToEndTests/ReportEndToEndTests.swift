@@ -46,13 +46,24 @@ import TestSupport
         #expect(try Chromium.run(file: leaky).pageRequests.count == 2)
         let png = try Data(contentsOf: URL(fileURLWithPath: shot))
         #expect(png.count > 50_000 && png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a screenshot was rendered")
-        // The rendered DOM: every map has one area path per area of the set (67 in the sample).
-        let areas = try Fixtures.readSimpleCSV(Self.path("areas.csv")).count
-        #expect(areas == 67)
+        // The rendered DOM: the all-locations maps show the organisation's region, the areas of
+        // the municipalities its requesters and volunteers live in: each location page's areas,
+        // together, one path each (not all 67 areas of the set).
+        #expect(try Fixtures.readSimpleCSV(Self.path("areas.csv")).count == 67)
+        func codes(_ html: String, _ map: String) throws -> [String] {
+            let start = try #require(html.range(of: "<svg id=\"\(map)\"")).upperBound
+            let end = try #require(html.range(of: "</svg>", range: start..<html.endIndex)).lowerBound
+            return html[start..<end].components(separatedBy: "data-code=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        }
+        var region = Set<String>()
+        for location in ["dordrecht", "papendrecht", "zwijndrecht"] {
+            let page = try String(contentsOfFile: Self.path("report-hiphelpt-\(location)-2023-Q4.html"), encoding: .utf8)
+            region.formUnion(try codes(page, "map-debt"))
+        }
+        #expect(region.count > 10 && region.count < 67, "\(region.count)")
         for map in ["map-debt", "map-loneliness"] {
-            let start = try #require(browser.dom.range(of: "<svg id=\"\(map)\"")).upperBound
-            let end = try #require(browser.dom.range(of: "</svg>", range: start..<browser.dom.endIndex)).lowerBound
-            #expect(browser.dom[start..<end].components(separatedBy: "<path class=\"area").count - 1 == areas)
+            let drawn = try codes(browser.dom, map)
+            #expect(drawn.count == region.count && Set(drawn) == region)
         }
         // The outlined targets are the rows of targets.csv.
         let targets = try Fixtures.readSimpleCSV(Self.path("targets.csv"))
@@ -60,6 +71,24 @@ import TestSupport
         for t in targets { #expect(browser.dom.contains("class=\"area target\" data-code=\"\(t["area_code"]!)\"")) }
         let size = try #require(try FileManager.default.attributesOfItem(atPath: page)[.size] as? Int)
         #expect(size <= 5 * 1024 * 1024)
+    }
+
+    /// A location's flyer table lists the chosen areas on its map; when the campaign has others
+    /// (in other municipalities), the page says how many of them it lists, so that the table and
+    /// the summary agree.
+    @Test func theFlyerTableAndItsSummaryAgree() throws {
+        #expect(Self.run.status == 0, "\(Self.run.output)")
+        let targets = try Fixtures.readSimpleCSV(Self.path("targets.csv"))
+        let inDordrecht = targets.filter { $0["municipality"] == "Dordrecht" }
+        #expect(inDordrecht.count < targets.count, "the demo plan has areas outside Dordrecht")
+        let page = try String(contentsOfFile: Self.path(Self.dordrecht), encoding: .utf8)
+        let flyers = inDordrecht.map { Int($0["flyers"]!)! }.reduce(0, +)
+        let dutch = flyers >= 1000 ? "\(flyers / 1000).\(String(format: "%03d", flyers % 1000))" : "\(flyers)"
+        #expect(page.contains("De tabel toont de \(inDordrecht.count) van deze \(targets.count) gebieden die op deze kaart liggen "
+                              + "(\(dutch) flyers)"), "the note on the flyer table")
+        let section = try #require(page.range(of: "<section id=\"targets\">").map { page[$0.lowerBound...] })
+        let table = section[..<(section.range(of: "</section>")?.lowerBound ?? section.endIndex)]
+        #expect(table.components(separatedBy: "<tr><td>").count - 1 == inDordrecht.count)
     }
 
     /// Every number on a location's page is the same cell of the shared CSV tables, hidden

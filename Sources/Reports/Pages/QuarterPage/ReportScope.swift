@@ -24,10 +24,10 @@ struct ReportScope: Sendable {
         mapRings = areas.map { SVGMap.rings(wkb: data.geometries[$0.code], tolerance: frame.tolerance) }
     }
 
-    /// The municipalities where the location's requesters and volunteers live (all areas for all
-    /// locations, or when that gives none).
+    /// The municipalities where the location's requesters and volunteers live (for all
+    /// locations, those of every location: the organisation's region, not the whole area set;
+    /// all areas when that gives none).
     static func mapAreas(_ location: LocationScope, requests: [HelpRequest], helpers: [Helper], areas: [AreaRecord]) -> [AreaRecord] {
-        guard location != .all else { return areas }
         let byCode = Dictionary(uniqueKeysWithValues: areas.map { ($0.code, $0) })
         var municipalities = Set<String>()
         for p in requests.compactMap(\.requesterPostcode) + helpers.compactMap(\.postcode) {

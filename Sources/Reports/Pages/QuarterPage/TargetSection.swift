@@ -35,6 +35,12 @@ extension QuarterPage {
                 """
             keyPoints.append("\(t(.flyerCampaign)): \(plan.targets.count) \(t(.areas)), \(text.count(plan.flyers)) flyers, \(t(.expectedToReach)) \(text.count(plan.expectedAtRisk.central)) \(t(.householdsAtRisk)).")
         }
+        // The plan is the campaign's; the table lists the areas on this page's map, and says so
+        // when some lie elsewhere, so that its rows and the summary agree.
+        let mapped = plan.targets.filter { onMap.contains($0.code) }
+        if plan.nothingChosenBecause == nil, mapped.count < plan.targets.count {
+            summary += "<p class=\"note\">\(t(.targetsOnThisMap(shown: mapped.count, of: plan.targets.count, flyers: text.count(mapped.map(\.flyers).reduce(0, +)))))</p>"
+        }
         let without = plan.highRiskWithoutVolunteers.filter { onMap.contains($0.code) }
         var warning: HTML = ""
         if !without.isEmpty {

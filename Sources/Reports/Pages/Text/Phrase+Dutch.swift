@@ -154,6 +154,7 @@ extension Phrase {
         case .quarter: return "kwartaal"
         case .files: return "Bestanden"
         case .doNotShareHulpatlasSqliteThe: return "Niet delen: hulpatlas.sqlite (de opslag) bevat persoonsgegevens uit de hulpvragen. De bestanden hierboven tonen geen aantallen onder de drempel, geen 6-cijferige postcodes en geen namen of ids."
+        case let .targetsOnThisMap(shown, of, flyers): return "De tabel toont de \(shown) van deze \(of) gebieden die op deze kaart liggen (\(flyers) flyers); de andere liggen in andere gemeenten."
         case .studyPageFile: return "De cijfers van de onderzoeksperiode ([study]): totalen, matchpercentage met interval, categorieën, maandreeks met trend, aanmelders, geslacht, leeftijd, organisaties, doorverwijzingen, snelheid per soort hulpvraag"
         case .studyTablesFile: return "De cijfers van de onderzoeksperiode als tabellen (zie columns.csv)"
         case .churchOverviewFile: return "Per kerk: de hulpvragen die haar vrijwilligers beantwoordden, per categorie"

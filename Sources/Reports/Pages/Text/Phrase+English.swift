@@ -154,6 +154,7 @@ extension Phrase {
         case .quarter: return "quarter"
         case .files: return "Files"
         case .doNotShareHulpatlasSqliteThe: return "Do not share hulpatlas.sqlite (the store): it holds personal data from the requests. The files above show no counts below the threshold, no 6-character postcodes and no names or ids."
+        case let .targetsOnThisMap(shown, of, flyers): return "The table lists the \(shown) of these \(of) areas that lie on this map (\(flyers) flyers); the others lie in other municipalities."
         case .studyPageFile: return "The figures of the study period ([study]): totals, match rate with its interval, categories, monthly series with trend, who submits, gender, age, organisations, referrals, speed by kind of request"
         case .studyTablesFile: return "The figures of the study period as tables (see columns.csv)"
         case .churchOverviewFile: return "Per church: the help requests its volunteers answered, by category"

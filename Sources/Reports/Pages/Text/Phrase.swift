@@ -69,6 +69,8 @@ enum Phrase: Sendable, Equatable {
     case period
     case hiddenLegend(threshold: Int)
     case studyPageFile
+    /// The flyer table lists the chosen areas on this page's map only.
+    case targetsOnThisMap(shown: Int, of: Int, flyers: String)
     case studyTablesFile
     case churchOverviewFile
     case keyPoints
@@ -301,6 +303,6 @@ enum Phrase: Sendable, Equatable {
         .quarterlyReports,
         .quarter,
         .files,
-        .doNotShareHulpatlasSqliteThe, .studyPageFile, .studyTablesFile, .churchOverviewFile,
+        .doNotShareHulpatlasSqliteThe, .studyPageFile, .targetsOnThisMap(shown: 3, of: 5, flyers: "7.315"), .studyTablesFile, .churchOverviewFile,
     ]
 }
