@@ -126,8 +126,8 @@ struct RequestRowParser {
             }
         }
         var referralKind = optionalWord("referral_kind", referralKinds, as: ReferralKind.self)
-        if referralKind != nil, status != .doorverwezen {
-            valueRejects.append(Reject(file: file, line: record.line, field: "referral_kind", value: referralKind!.rawValue,
+        if let kind = referralKind, status != .doorverwezen {
+            valueRejects.append(Reject(file: file, line: record.line, field: "referral_kind", value: kind.rawValue,
                                        reason: "a referral kind for a request that was not referred (status \(status.rawValue)); left out",
                                        rowRejected: false))
             referralKind = nil

@@ -15,10 +15,8 @@ public enum AnalyseStage {
     /// Reads the history, register and area points of the store at `db` and writes the tables into `folder`.
     public static func run(db: String, config: HulpatlasConfig, folder: String) throws -> Summary {
         let store = try AtlasStore(path: db, readOnly: true)
-        let analysis = try Disclosure.analysis(requests: try store.requests(), helpers: try store.helpers(),
-                                               locator: try StoredInputs.locator(store), rule: config.outcome,
-                                               suppression: Suppression(threshold: config.suppressionThreshold),
-                                               study: config.studyPeriod)
+        let analysis = try StoredInputs.protectedAnalysis(store, requests: try store.requests(), config: config,
+                                                          study: config.studyPeriod)
         try createOutputFolder(folder)
         for table in analysis.tables { try table.writeCSV(in: folder) }
         return Summary(analysis: analysis, threshold: config.suppressionThreshold)

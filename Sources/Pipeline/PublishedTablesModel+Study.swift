@@ -28,7 +28,6 @@ extension PublishedTablesModel {
         var helpByYear: [String: [Int]] = [:]  // the period's help requests of a year, by month
         if let months = sheets["study_monthly.csv"] {
             var columns: [String: [Int]] = [:]
-            var rows: [(row: Int, total: Int)] = []
             for m in months.rows {
                 let month = months.text(m, "month")
                 let partial = months.text(m, "partial") == "1"
@@ -51,12 +50,11 @@ extension PublishedTablesModel {
                 sum(c["total"]!, of: [c["info_requests"]!, c["help_requests"]!])
                 if !partial { fittedTotals.append(c["total"]!) }
                 helpByYear[String(month.prefix(4)), default: []].append(c["help_requests"]!)
-                rows.append((m, c["total"]!))
             }
             for (column, key) in Self.monthCounts {
                 if let total = existing("st|\(key)"), let parts = columns[column] { sum(total, of: parts) }
             }
-            for (m, _) in rows {
+            for m in months.rows {
                 statistic(months, m, "trend_total", label: "study_monthly.csv: \(months.text(m, "month")) trend_total",
                           inputs: fittedTotals, cases: [])
             }

@@ -1,4 +1,5 @@
 import Atlas
+import Config
 import Reports
 import Store
 
@@ -8,6 +9,15 @@ public enum StoredInputs {
     /// keeps them for a run; this is for a command without an area set).
     public static func locator(_ store: AtlasStore) throws -> Locator {
         Locator(pc6Points: try store.areaPoints(level: .pc6), pc4Points: try store.areaPoints(level: .pc4))
+    }
+
+    /// The match-history tables of a store (history, register and area points read from it),
+    /// protected together with the configuration's study period, for a command without a run.
+    static func protectedAnalysis(_ store: AtlasStore, requests: [HelpRequest], config: HulpatlasConfig,
+                                  study: StudyPeriod?) throws -> MatchHistoryReport.Written {
+        try Disclosure.analysis(requests: requests, helpers: try store.helpers(), locator: try locator(store),
+                                rule: config.outcome, suppression: Suppression(threshold: config.suppressionThreshold),
+                                study: study)
     }
 
     /// The atlas GeoPackage's model of the context's area set, with `plan` (nil: no targets layer).

@@ -29,9 +29,7 @@ public enum StudyStage {
         guard !requests.isEmpty else {
             throw StageFailure(description: "the store holds no match history: a study needs requests (hulpatlas ingest requests FILE)")
         }
-        let analysis = try Disclosure.analysis(requests: requests, helpers: try store.helpers(),
-                                               locator: try StoredInputs.locator(store), rule: config.outcome,
-                                               suppression: Suppression(threshold: config.suppressionThreshold), study: period)
+        let analysis = try StoredInputs.protectedAnalysis(store, requests: requests, config: config, study: period)
         try createOutputFolder(folder)
         return try write(analysis.tables, period: period, threshold: config.suppressionThreshold, language: language,
                          folder: folder)

@@ -30,6 +30,18 @@ import Testing
         #expect(church.contains("<strong>×</strong>") && church.contains("actieve vrijwilligers: 12"))
     }
 
+    /// A statistic without a value (no decided request) is "–"; only a hidden one is "×".
+    @Test func aMissingStatisticIsADashNotACross() throws {
+        let dir = try TemporaryDirectory()
+        var tables = Self.tables(church: "Kerk")
+        tables[1].rows.append(["all", "subcategory", "wachtlijst", "20", "0.500000", "0", "0", "20", "", "", "", "", "0"])
+        tables[1].rows.append(["all", "subcategory", "overig", "20", "0.500000", "", "", "0", "", "", "", "", "1"])
+        _ = try StudyPage.write(tables: tables, folder: dir.url.path, language: .nl, threshold: 5)
+        let study = try String(contentsOfFile: dir.path("study.html"), encoding: .utf8)
+        #expect(study.contains("<tr><th>wachtlijst</th><td>20</td><td>–</td><td>–</td></tr>"))
+        #expect(study.contains("<tr><th>overig</th><td>20</td><td>×</td><td>×</td></tr>"))
+    }
+
     @Test func noSummaryNoPage() throws {
         let dir = try TemporaryDirectory()
         #expect(try StudyPage.write(tables: [], folder: dir.url.path, language: .en, threshold: 5).isEmpty)

@@ -52,19 +52,13 @@ public enum IndexPage {
             guard let size = (try? manager.attributesOfItem(atPath: path))?[.size] as? Int else { return nil }
             return "<tr><th><a href=\"\(entry.file)\">\(entry.file)</a></th><td style=\"text-align:left\">\(t(entry.phrase))</td><td>\(text.decimal(Double(size) / 1024, decimals: 0)) kB</td></tr>"
         }
-        let page: HTML = """
-            <!DOCTYPE html>
-            <html lang="\(language.rawValue)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title) · hulpatlas</title><style>\(HTML(trusted: ReportStyle.css))</style></head>
-            <body><main><header><p class="kicker">hulpatlas</p><h1>\(title)</h1>
-            <p class="period">\(t(.everyReportAndFileOfThis))</p></header>
+        let page = ReportStyle.document(language: language, title: title, kicker: "hulpatlas",
+                                        subtitle: "\(t(.everyReportAndFileOfThis))", body: """
             <section><h2>\(t(.quarterlyReports))</h2>
             <table><thead><tr><th>\(t(.quarter))</th>\(head)</tr></thead><tbody>\(rows)</tbody></table></section>
             <section><h2>\(t(.files))</h2><table><tbody>\(files)</tbody></table>
             <p class="note">\(t(.doNotShareHulpatlasSqliteThe))</p></section>
-            </main></body></html>
-
-            """
+            """)
         try ReportWriter.writeText(page.markup, to: (folder as NSString).appendingPathComponent("index.html"))
     }
 }

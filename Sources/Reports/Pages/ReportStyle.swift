@@ -1,5 +1,22 @@
+import Atlas
+
 /// The report's inline style sheet: system fonts only, no network, readable when printed.
 enum ReportStyle {
+    /// A self-contained page of the reports: the head with this style sheet, a header (kicker,
+    /// title and the line under it) and the body. Every page (quarterly reports, study, church
+    /// pages, index.html) is one of these.
+    static func document(language: ReportLanguage, title: String, kicker: String, subtitle: HTML, body: HTML) -> HTML {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language.rawValue)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title) · hulpatlas</title><style>\(HTML(trusted: css))</style></head>
+        <body><main><header><p class="kicker">\(kicker)</p><h1>\(title)</h1><p class="period">\(subtitle)</p></header>
+        \(body)
+        </main></body></html>
+
+        """
+    }
+
     static let css = """
     :root{--ink:#1f2933;--muted:#616e7c;--line:#d9e2ec;--accent:#b30000;--bar:#5b7083;--now:#1f4e79}
     *{box-sizing:border-box}

@@ -10,6 +10,9 @@ struct ReportText {
 
     func t(_ phrase: Phrase) -> String { nl ? phrase.dutch : phrase.english }
 
+    /// What "×" means on a page; an internal run (threshold 1) hides nothing and says it is not for sharing.
+    var hiddenLegend: String { threshold > 1 ? t(.hiddenLegend(threshold: threshold)) : t(.internalRunNotForSharing) }
+
     // MARK: numbers
     func count(_ n: Int) -> String { grouped(String(n)) }
     func count(_ n: Double) -> String { count(Int(saturating: n.rounded())) }

@@ -40,16 +40,20 @@ struct StudyPageBuilder {
 
     /// A count cell as the page shows it: grouped digits, or "×" when hidden.
     func count(_ cell: String) -> String { Int(cell).map(text.count) ?? ReportFigures.hiddenMark }
-    func percent(_ cell: String, decimals: Int = 1) -> String {
-        Double(cell).map { text.percent($0, decimals: decimals) } ?? ReportFigures.hiddenMark
+    /// An empty statistic is "×" when its row hid something (the rule of `ReportFigures`), else
+    /// "–": no value (a rate without decided requests, a median without matches).
+    func missing(_ suppressed: Bool) -> String { suppressed ? ReportFigures.hiddenMark : "–" }
+    func percent(_ cell: String, decimals: Int = 1, suppressed: Bool) -> String {
+        Double(cell).map { text.percent($0, decimals: decimals) } ?? missing(suppressed)
     }
     /// A share as a bar of percent, its tooltip the share as the table shows it.
-    func shareBar(_ label: String, _ cell: String, decimals: Int = 1) -> SVGCharts.Bar {
-        SVGCharts.Bar(label: label, value: Double(cell).map { $0 * 100 }, shown: percent(cell, decimals: decimals))
+    func shareBar(_ label: String, _ cell: String, decimals: Int = 1, suppressed: Bool) -> SVGCharts.Bar {
+        SVGCharts.Bar(label: label, value: Double(cell).map { $0 * 100 }, hiddenText: missing(suppressed),
+                      shown: percent(cell, decimals: decimals, suppressed: suppressed))
     }
 
-    func decimal(_ cell: String, decimals: Int) -> String {
-        Double(cell).map { text.decimal($0, decimals: decimals) } ?? ReportFigures.hiddenMark
+    func decimal(_ cell: String, decimals: Int, suppressed: Bool) -> String {
+        Double(cell).map { text.decimal($0, decimals: decimals) } ?? missing(suppressed)
     }
 
     var location: String {
@@ -70,16 +74,8 @@ struct StudyPageBuilder {
     }
 
     func page(title: String, body: HTML) -> HTML {
-        """
-        <!DOCTYPE html>
-        <html lang="\(text.lang.rawValue)"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title) · hulpatlas</title><style>\(HTML(trusted: ReportStyle.css))</style></head>
-        <body><main><header><p class="kicker">hulpatlas</p><h1>\(title)</h1><p class="period">\(location) · \(period)</p></header>
-        \(body)
-        <footer><p class="note">\(t(.hiddenLegend(text.threshold)))</p></footer>
-        </main></body></html>
-
-        """
+        ReportStyle.document(language: text.lang, title: title, kicker: "hulpatlas", subtitle: "\(location) · \(period)",
+                             body: body + "<footer><p class=\"note\">\(text.hiddenLegend)</p></footer>")
     }
 
     // MARK: study.html
@@ -94,8 +90,9 @@ struct StudyPageBuilder {
     func totals() -> HTML {
         let all = rows("study_outcomes.csv", StudyTables.OutcomeColumn.self).first { $0[.grouping] == "all" }
         let rate: HTML = all.map { a in
-            "<p class=\"figure\" id=\"study-match-rate\">\(t(.matchRate)): <strong>\(percent(a[.match_rate]))</strong> "
-                + "(95%-\(t(.interval)) \(percent(a[.match_rate_low])) – \(percent(a[.match_rate_high]))), "
+            let hid = a[.suppressed] == "1"
+            return "<p class=\"figure\" id=\"study-match-rate\">\(t(.matchRate)): <strong>\(percent(a[.match_rate], suppressed: hid))</strong> "
+                + "(95%-\(t(.interval)) \(percent(a[.match_rate_low], suppressed: hid)) – \(percent(a[.match_rate_high], suppressed: hid))), "
                 + "\(count(a[.matched])) \(t(.matched)), \(count(a[.not_matched])) \(t(.notMatched)), \(count(a[.open])) \(t(.open)).</p>"
         } ?? ""
         return """
@@ -112,10 +109,10 @@ struct StudyPageBuilder {
     func categories() -> HTML {
         let cats = rows("study_outcomes.csv", StudyTables.OutcomeColumn.self).filter { $0[.grouping] == "category" }
         let body: [HTML] = cats.map { r in
-            "<tr><th>\(value("category", r[.group]))</th><td>\(count(r[.requests]))</td><td>\(percent(r[.share]))</td>"
-                + "<td>\(percent(r[.match_rate]))</td></tr>"
+            "<tr><th>\(value("category", r[.group]))</th><td>\(count(r[.requests]))</td><td>\(percent(r[.share], suppressed: r[.suppressed] == "1"))</td>"
+                + "<td>\(percent(r[.match_rate], suppressed: r[.suppressed] == "1"))</td></tr>"
         }
-        let bars = cats.map { shareBar(value("category", $0[.group]), $0[.share]) }
+        let bars = cats.map { shareBar(value("category", $0[.group]), $0[.share], suppressed: $0[.suppressed] == "1") }
         return """
             <section><h2>\(t(.categoryMix))</h2>
             <table id="study-categories"><thead><tr><th></th><th>\(t(.helpRequests))</th><th>\(t(.share))</th><th>\(t(.matchRate))</th></tr></thead>
@@ -135,8 +132,8 @@ struct StudyPageBuilder {
         }
         let slope: HTML = trend.map { tr in
             tr[.slope_per_month].isEmpty ? "<p class=\"note\">\(t(.trendWithheld))</p>"
-                : "<p class=\"figure\" id=\"study-trend\">\(t(.trend)): \(decimal(tr[.slope_per_month], decimals: 2)) \(t(.perMonth)) "
-                    + "(95%-\(t(.interval)) \(decimal(tr[.slope_low], decimals: 2)) – \(decimal(tr[.slope_high], decimals: 2)); "
+                : "<p class=\"figure\" id=\"study-trend\">\(t(.trend)): \(decimal(tr[.slope_per_month], decimals: 2, suppressed: true)) \(t(.perMonth)) "
+                    + "(95%-\(t(.interval)) \(decimal(tr[.slope_low], decimals: 2, suppressed: true)) – \(decimal(tr[.slope_high], decimals: 2, suppressed: true)); "
                     + "\(tr[.months_fitted]) \(t(.wholeMonths)))</p>"
         } ?? "<p class=\"note\">\(t(.trendWithheld))</p>"
         return """
@@ -161,7 +158,7 @@ struct StudyPageBuilder {
             let cells: [HTML] = periods.map { p in
                 guard let r = all.first(where: { $0[.period] == p && $0[.value] == v }) else { return "<td>–</td>" }
                 if v == Study.unknown || r[.count].isEmpty { return "<td>\(count(r[.count]))</td>" }
-                return "<td>\(percent(r[.share], decimals: decimals)) <span class=\"n\">(n = \(count(r[.count])))</span></td>"
+                return "<td>\(percent(r[.share], decimals: decimals, suppressed: r[.suppressed] == "1")) <span class=\"n\">(n = \(count(r[.count])))</span></td>"
             }
             return "<tr><th>\(value(dimension, v))</th>\(cells)</tr>"
         }
@@ -171,7 +168,7 @@ struct StudyPageBuilder {
             return "<section><h2>\(t(heading))</h2><p class=\"note\" id=\"study-\(dimension)\">\(t(.notRecorded)) (\(dimension)).</p></section>"
         }
         let bars = all.filter { $0[.period] == Study.periodLabel && $0[.value] != Study.unknown }.map {
-            shareBar(value(dimension, $0[.value]), $0[.share], decimals: decimals)
+            shareBar(value(dimension, $0[.value]), $0[.share], decimals: decimals, suppressed: $0[.suppressed] == "1")
         }
         return """
             <section><h2>\(t(heading))</h2>
@@ -186,11 +183,13 @@ struct StudyPageBuilder {
         guard !subs.isEmpty else { return "" }
         let body: [HTML] = subs.map { r in
             "<tr><th>\(r[.group].replacingOccurrences(of: "_", with: " "))</th><td>\(count(r[.requests]))</td>"
-                + "<td>\(percent(r[.match_rate]))</td><td>\(decimal(r[.median_days_to_match], decimals: 1))</td></tr>"
+                + "<td>\(percent(r[.match_rate], suppressed: r[.suppressed] == "1"))</td>"
+                + "<td>\(decimal(r[.median_days_to_match], decimals: 1, suppressed: r[.suppressed] == "1"))</td></tr>"
         }
         let bars = subs.map { r in
             SVGCharts.Bar(label: r[.group], value: Double(r[.median_days_to_match]),
-                          shown: "\(decimal(r[.median_days_to_match], decimals: 1)) \(t(.days))")
+                          hiddenText: missing(r[.suppressed] == "1"),
+                          shown: "\(decimal(r[.median_days_to_match], decimals: 1, suppressed: r[.suppressed] == "1")) \(t(.days))")
         }
         return """
             <section><h2>\(t(.speedBySubcategory))</h2>

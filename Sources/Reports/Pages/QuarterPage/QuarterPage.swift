@@ -39,20 +39,12 @@ struct QuarterPage {
         let sections = [glanceSection(), mapSection(), distanceSection(), supplySection(), monthlySection(),
                         breakdownSection(), reachSection(), targetSection(), methodSection()]
         let keyPoints: [HTML] = sections.flatMap(\.keyPoints).map { "<li>\($0)</li>" }
-        return """
-            <!DOCTYPE html>
-            <html lang="\(text.lang.rawValue)"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title) · hulpatlas</title>
-            <style>\(HTML(trusted: ReportStyle.css))</style></head>
-            <body><main>
-            <header><p class="kicker">hulpatlas · \(t(.quarterlyReport))</p><h1>\(title)</h1>
-            <p class="period">\(t(.period)): \(bounds.first.description) – \(bounds.last.description). \
-            \(data.suppression.threshold > 1 ? t(.hiddenLegend(threshold: data.suppression.threshold)) : t(.internalRunNotForSharing))</p></header>
-            <section class="keypoints"><h2>\(t(.keyPoints))</h2><ul>\(keyPoints)</ul></section>
-            \(sections.map(\.html))
-            </main></body></html>
-
-            """
+        return ReportStyle.document(
+            language: text.lang, title: title, kicker: "hulpatlas · \(t(.quarterlyReport))",
+            subtitle: "\(t(.period)): \(bounds.first.description) – \(bounds.last.description). \(text.hiddenLegend)",
+            body: """
+                <section class="keypoints"><h2>\(t(.keyPoints))</h2><ul>\(keyPoints)</ul></section>
+                \(sections.map(\.html))
+                """)
     }
 }

@@ -1,5 +1,5 @@
 /// The words of the study page and the church pages, Dutch beside English in one exhaustive
-/// switch (a phrase without both does not compile).
+/// switch (a phrase without both does not compile). The legend of "×" is the reports' own (`ReportText.hiddenLegend`).
 enum StudyPhrase: Sendable, Equatable {
     case studyTitle, allLocations, totals, questions, infoRequests, helpRequests, referred, matchRate, interval, matched,
          notMatched, open, outcomeRule, categoryMix, share, questionsPerMonth, total, trend, perMonth, wholeMonths,
@@ -7,7 +7,6 @@ enum StudyPhrase: Sendable, Equatable {
          unknown, women, men, otherGender, years, informal, formal, otherKind, speedBySubcategory, medianDays, days,
          subcategoryRule, churchOverviews, churchTitle, helpGiven, answeredByVolunteers, activeVolunteers, answered,
          churchNote, notRecorded
-    case hiddenLegend(Int)
 
     var words: (nl: String, en: String) {
         switch self {
@@ -65,7 +64,6 @@ enum StudyPhrase: Sendable, Equatable {
                                   "This overview names no requester. Small counts are hidden, as in every other output.")
         case .notRecorded: return ("Niet vastgelegd: de geschiedenis heeft deze kolom niet of laat hem overal leeg",
                                    "Not recorded: the history lacks this column or leaves it empty everywhere")
-        case let .hiddenLegend(threshold): return (Phrase.hiddenLegend(threshold: threshold).dutch, Phrase.hiddenLegend(threshold: threshold).english)
         }
     }
 }
