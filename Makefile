@@ -23,12 +23,18 @@ report-deps:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-## test-deps: Chromium, and poppler-utils (pdftotext, pdftoppm, pdfinfo) to check the PDFs
+## test-deps: Chromium, poppler-utils (pdftotext, pdftoppm, pdfinfo) to check the PDFs, and
+## PostgreSQL with PostGIS for the PostGIS export tests (a throwaway server on a Unix socket)
 test-deps: report-deps
 	@if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then \
 		echo "installing poppler-utils (to check the PDF reports) …"; \
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils >/dev/null; \
+	fi
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then \
+		echo "installing postgresql and postgis (for the PostGIS export tests) …"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql postgis >/dev/null; \
 	fi
 
 ## build: release build of the hulpatlas command

@@ -51,7 +51,8 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ingest", "Config", "Store", "Atlas", "Geo", "Reports",
                                                    "TestSupport"],
                     path: "Tests/PipelineTests"),
-        .testTarget(name: "EndToEndTests", dependencies: ["hulpatlas", "Atlas", "Geo", "Store", "TestSupport"],
+        .testTarget(name: "EndToEndTests", dependencies: ["hulpatlas", "Atlas", "Geo", "Store", "TestSupport",
+                                                    .product(name: "CSV", package: "CSV.swift")],
                     path: "Tests/EndToEndTests"),
     ],
     swiftLanguageModes: [.v6]

@@ -7,17 +7,18 @@ public final class VectorDataset {
     let handle: GDALDatasetH
     public let path: String
 
-    /// Opens `path` as a vector source. `options` are GDAL open options ("KEY=VALUE").
+    /// Opens `path` as a vector source: a file, or a GDAL PostgreSQL connection string
+    /// ("PG:…"). `options` are GDAL open options ("KEY=VALUE").
     public init(path: String, options: [String] = []) throws {
         GDALRuntime.ensureInitialised()
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard path.hasPrefix("PG:") || FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw GeoError.cannotOpen(path: path, reason: "no such file")
         }
-        guard !isDirectory.boolValue || path.hasSuffix(".gdb") else {
+        guard path.hasPrefix("PG:") || !isDirectory.boolValue || path.hasSuffix(".gdb") else {
             throw GeoError.cannotOpen(path: path, reason: "it is a directory, not a file")
         }
-        guard FileManager.default.isReadableFile(atPath: path) else {
+        guard path.hasPrefix("PG:") || FileManager.default.isReadableFile(atPath: path) else {
             throw GeoError.cannotOpen(path: path, reason: "permission denied")
         }
         CPLErrorReset()

@@ -5,7 +5,7 @@ import Foundation
 /// everything goes to a temporary file next to the target, which replaces the target only on
 /// `commit()`. A writer dropped without commit removes its temporary file, so a failed run
 /// never leaves a half-written file behind.
-public final class VectorFileWriter {
+public final class VectorFileWriter: VectorSink {
     private var handle: GDALDatasetH?
     public let path: String
     private let temporaryPath: String
@@ -50,46 +50,25 @@ public final class VectorFileWriter {
                          fields: [FieldDefinition], fidColumn: String? = nil) throws -> LayerWriter {
         guard let handle else { throw GeoError.gdal(operation: "add a layer", message: "writer already closed") }
         try openLayer?.finish()
-        let geomType: OGRwkbGeometryType
-        switch geometryKind {
-        case .point: geomType = wkbPoint
-        case .multiPolygon: geomType = wkbMultiPolygon
-        case .none: geomType = wkbNone
-        }
         var options: [String] = []
         if GDALGetDriverShortName(GDALGetDatasetDriver(handle)).map({ String(cString: $0) }) == "GPKG" {
             if geometryKind != .none { options.append("SPATIAL_INDEX=YES") }
             if let fidColumn { options.append("FID=\(fidColumn)") }
         }
-        let layer = try withCStringArray(options) { opts -> OGRLayerH in
-            guard let l = GDALDatasetCreateLayer(handle, name, spatialReference?.handle, geomType, opts) else {
-                throw GeoError.gdal(operation: "create layer \(name)",
-                                    message: GDALRuntime.takeLastErrorMessage(default: "unknown error"))
-            }
-            return l
-        }
-        for field in fields {
-            let type: OGRFieldType
-            switch field.kind {
-            case .integer: type = OFTInteger64
-            case .real: type = OFTReal
-            case .text, .other: type = OFTString
-            }
-            let defn = OGR_Fld_Create(field.name, type)
-            defer { OGR_Fld_Destroy(defn) }
-            guard OGR_L_CreateField(layer, defn, 1) == OGRERR_NONE else {
-                throw GeoError.gdal(operation: "create field \(field.name)",
-                                    message: GDALRuntime.takeLastErrorMessage(default: "unknown error"))
-            }
-        }
-        guard !transactions || GDALDatasetStartTransaction(handle, 0) == OGRERR_NONE else {
-            throw GeoError.gdal(operation: "start a transaction",
-                                message: GDALRuntime.takeLastErrorMessage(default: "unknown error"))
-        }
-        let writer = LayerWriter(dataset: handle, layer: layer, fieldCount: fields.count,
-                                 geometryKind: geometryKind, transaction: transactions)
+        let writer = try LayerWriter.create(in: handle, name: name, spatialReference: spatialReference,
+                                            geometryKind: geometryKind, fields: fields, options: options,
+                                            transaction: transactions)
         openLayer = writer
         return writer
+    }
+
+    /// The QGIS styles, as the `layer_styles` table QGIS reads from a GeoPackage (the first
+    /// style of each table is its default).
+    public func addStyles(_ styles: [LayerStyle]) throws {
+        guard !styles.isEmpty else { return }
+        let layer = try addLayer(name: "layer_styles", spatialReference: nil, geometryKind: .none,
+                                 fields: LayerStyle.fields, fidColumn: "id")
+        for row in LayerStyle.rows(styles, schema: "") { try layer.add(row, geometry: nil) }
     }
 
     /// Finishes the last layer, closes the file and moves it into place.
@@ -132,6 +111,46 @@ public final class LayerWriter {
         self.layer = layer
         self.fieldCount = fieldCount
         self.geometryKind = geometryKind
+    }
+
+    /// Creates layer `name` with `fields` in an open dataset (GDAL layer creation `options`) and,
+    /// with `transaction`, starts the dataset transaction its features are written in.
+    static func create(in dataset: GDALDatasetH, name: String, spatialReference: SpatialReference?,
+                       geometryKind: GeometryKind, fields: [FieldDefinition], options: [String],
+                       transaction: Bool) throws -> LayerWriter {
+        let geomType: OGRwkbGeometryType
+        switch geometryKind {
+        case .point: geomType = wkbPoint
+        case .multiPolygon: geomType = wkbMultiPolygon
+        case .none: geomType = wkbNone
+        }
+        let layer = try withCStringArray(options) { opts -> OGRLayerH in
+            guard let l = GDALDatasetCreateLayer(dataset, name, spatialReference?.handle, geomType, opts) else {
+                throw GeoError.gdal(operation: "create layer \(name)",
+                                    message: GDALRuntime.takeLastErrorMessage(default: "unknown error"))
+            }
+            return l
+        }
+        for field in fields {
+            let type: OGRFieldType
+            switch field.kind {
+            case .integer: type = OFTInteger64
+            case .real: type = OFTReal
+            case .text, .other: type = OFTString
+            }
+            let defn = OGR_Fld_Create(field.name, type)
+            defer { OGR_Fld_Destroy(defn) }
+            guard OGR_L_CreateField(layer, defn, 1) == OGRERR_NONE else {
+                throw GeoError.gdal(operation: "create field \(field.name)",
+                                    message: GDALRuntime.takeLastErrorMessage(default: "unknown error"))
+            }
+        }
+        guard !transaction || GDALDatasetStartTransaction(dataset, 0) == OGRERR_NONE else {
+            throw GeoError.gdal(operation: "start a transaction",
+                                message: GDALRuntime.takeLastErrorMessage(default: "unknown error"))
+        }
+        return LayerWriter(dataset: dataset, layer: layer, fieldCount: fields.count,
+                           geometryKind: geometryKind, transaction: transaction)
     }
 
     /// Adds a feature with values in the order of the layer's fields. Polygons are promoted to

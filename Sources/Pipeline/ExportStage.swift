@@ -1,11 +1,12 @@
 import Atlas
 import Config
 import Foundation
+import Geo
 import Reports
 import Store
 
 /// What `export` writes.
-public enum ExportFormat: String, CaseIterable, Sendable { case csv, xlsx, gpkg }
+public enum ExportFormat: String, CaseIterable, Sendable { case csv, xlsx, gpkg, postgis }
 
 /// The shareable tables of a store (all with small counts protected), built once and written
 /// as CSV files, as one workbook, or both from the same rows.
@@ -37,10 +38,14 @@ public enum ExportStage {
         return Tables(tables: tables, analysis: analysis)
     }
 
-    /// Writes `format` into `folder`; returns the names of the files written.
-    public static func write(_ format: ExportFormat, context: RunContext, config: HulpatlasConfig, folder: String) throws -> [String] {
+    /// Writes `format` into `folder` (for postgis: a GDAL connection string "PG:…"); returns the
+    /// names of the files (or database tables) written.
+    public static func write(_ format: ExportFormat, context: RunContext, config: HulpatlasConfig, folder: String,
+                             schema: String = "hulpatlas") throws -> [String] {
+        if format == .postgis { return try writePostGIS(context, config: config, connection: folder, schema: schema) }
         try createOutputFolder(folder)
         switch format {
+        case .postgis: return []
         case .csv:
             let built = try tables(context, config: config)
             for table in built.tables { try table.writeCSV(in: folder) }
@@ -53,6 +58,21 @@ public enum ExportStage {
             try writeAtlas(context, config: config, to: (folder as NSString).appendingPathComponent("atlas.gpkg"))
             return ["atlas.gpkg"]
         }
+    }
+
+    /// The atlas layers (areas with their indices, targets) and every protected table into
+    /// `schema` of a PostGIS database, replaced at once; the QGIS styles in public.layer_styles.
+    static func writePostGIS(_ context: RunContext, config: HulpatlasConfig, connection: String, schema: String) throws -> [String] {
+        let built = try tables(context, config: config)
+        let plan = try context.store.targetPlan(level: context.set.level, year: context.set.year)
+        let writer = try PostGISWriter(connection: connection, schema: schema)
+        try AtlasGeoPackage.add(try StoredInputs.atlas(context, plan: plan), areas: context.areas,
+                                suppression: Suppression(threshold: config.suppressionThreshold), to: writer)
+        // areas.csv and targets.csv are the atlas layers themselves (with geometry).
+        let tables = built.tables.filter { $0.file != "areas.csv" && $0.file != "targets.csv" }
+        for table in tables { try TableLayer.add(table, to: writer) }
+        try writer.commit()
+        return (["areas"] + (plan == nil ? [] : ["targets"]) + tables.map(\.sheetName)).map { "\(schema).\($0)" }
     }
 
     /// The styled atlas GeoPackage (areas, and targets when a plan is stored).

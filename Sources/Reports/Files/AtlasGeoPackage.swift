@@ -25,9 +25,17 @@ public enum AtlasGeoPackage {
         }
     }
 
-    /// The areas layer, and the flyer plan's targets layer when there is a plan. `suppression`
-    /// hides small request counts in the targets layer (nil: the default threshold of 5).
+    /// The areas layer, and the flyer plan's targets layer when there is a plan, as a GeoPackage
+    /// at `path`. `suppression` hides small request counts in the targets layer (nil: the
+    /// default threshold of 5).
     public static func write(_ model: Model, areas: [AreaRecord], suppression: Suppression?, to path: String) throws {
+        let writer = try VectorFileWriter(path: path)
+        try add(model, areas: areas, suppression: suppression, to: writer)
+        try writer.commit()
+    }
+
+    /// Adds the areas and targets layers and their QGIS styles to `writer` (not committed).
+    public static func add(_ model: Model, areas: [AreaRecord], suppression: Suppression?, to writer: VectorSink) throws {
         let (geometries, indicators, scores, plan) = (model.geometries, model.indicators, model.scores, model.plan)
         let indexColumns = AreasTable.indexNames.flatMap { ["\($0)_percentile", "\($0)_decile", "\($0)_cluster"] }
         let fixed = ["area_code", "level", "year", "municipality", "area_km2", "population", "households"] + indexColumns
@@ -42,10 +50,9 @@ public enum AtlasGeoPackage {
                                                 FieldDefinition(name: "\($0)_cluster", kind: .text)] }
             + indicatorColumns.map { FieldDefinition(name: $0, kind: .real) }
 
-        let writer = try VectorFileWriter(path: path)
         let rd = try SpatialReference(epsg: SpatialReference.rdNewEPSG)
         let layer = try writer.addLayer(name: "areas", spatialReference: rd,
-                                        geometryKind: .multiPolygon, fields: fields)
+                                        geometryKind: .multiPolygon, fields: fields, fidColumn: nil)
         for area in areas {
             var values: [FieldValue] = [
                 .text(area.code), .text(area.level.rawValue), .integer(Int64(area.year)),
@@ -75,7 +82,8 @@ public enum AtlasGeoPackage {
                                               "expected_at_risk": .real, "expected_at_risk_low": .real,
                                               "expected_at_risk_high": .real, "target_score": .real, "nearest_volunteer_m": .real]
             let fields = TargetsTable.header.map { FieldDefinition(name: $0, kind: kinds[$0] ?? .text) }
-            let targets = try writer.addLayer(name: "targets", spatialReference: rd, geometryKind: .multiPolygon, fields: fields)
+            let targets = try writer.addLayer(name: "targets", spatialReference: rd, geometryKind: .multiPolygon, fields: fields,
+                                             fidColumn: nil)
             for (row, target) in zip(rows, plan.plan.targets) {
                 let values: [FieldValue] = zip(fields, row).map { field, cell in
                     if cell.isEmpty { return .null }
@@ -89,7 +97,6 @@ public enum AtlasGeoPackage {
             }
             styles.append(QGISStyle.outline(table: "targets", title: "flyer targets"))
         }
-        try QGISStyle.write(styles, to: writer)
-        try writer.commit()
+        try writer.addStyles(styles)
     }
 }

@@ -1,14 +1,9 @@
 import Geo
 
-/// QGIS layer styles (QML) stored in a GeoPackage's `layer_styles` table, the table QGIS reads
-/// and writes itself ("Save style → In database"), so that layers open styled.
+/// QGIS layer styles (QML) for the atlas layers, stored where QGIS reads them (a GeoPackage's
+/// `layer_styles` table, or PostgreSQL's public.layer_styles: `VectorSink.addStyles`).
 enum QGISStyle {
-    struct Style {
-        var table: String
-        var name: String
-        var qml: String
-        var description: String
-    }
+    typealias Style = LayerStyle
 
     /// A rule-based choropleth of a percentile column in the report's five classes, with areas
     /// not ranked in grey.
@@ -63,20 +58,5 @@ enum QGISStyle {
     static func rgb(_ hex: String) -> String {
         let v = Int(hex.dropFirst(), radix: 16) ?? 0
         return "\(v >> 16 & 255),\(v >> 8 & 255),\(v & 255),255"
-    }
-
-    /// Adds the `layer_styles` table with `styles`; the first style of each table is its default.
-    static func write(_ styles: [Style], to writer: VectorFileWriter) throws {
-        let fields = ["f_table_catalog", "f_table_schema", "f_table_name", "f_geometry_column", "styleName", "styleQML",
-                      "styleSLD", "description", "owner", "ui"].map { FieldDefinition(name: $0, kind: .text) }
-            + [FieldDefinition(name: "useAsDefault", kind: .integer)]
-        let layer = try writer.addLayer(name: "layer_styles", spatialReference: nil, geometryKind: .none, fields: fields,
-                                        fidColumn: "id")
-        var defaulted = Set<String>()
-        for s in styles {
-            let isDefault = defaulted.insert(s.table).inserted
-            try layer.add([.text(""), .text(""), .text(s.table), .text("geom"), .text(s.name), .text(s.qml), .text(""),
-                           .text(s.description), .text("hulpatlas"), .null, .integer(isDefault ? 1 : 0)], geometry: nil)
-        }
     }
 }
