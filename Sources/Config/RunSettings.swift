@@ -20,6 +20,8 @@ public struct TargetSettings: Sendable, Equatable {
     public var contiguityBonus: Double?
     /// Store a plan that chooses nothing although areas are eligible (otherwise an error).
     public var allowEmpty = false
+    /// Letterboxes per delivery round (one volunteer's load) in the delivery lists.
+    public var roundLetterboxes = 300
     public init() {}
 
     /// The rules every source of settings (config, flags) must meet; the message names the
@@ -36,6 +38,9 @@ public struct TargetSettings: Sendable, Equatable {
         distance("volunteer_km", volunteerKm)
         if let b = contiguityBonus, !b.isFinite || b < 0 || b > 10 {
             out.append("\(name("contiguity_bonus")) must be a number from 0 to 10 (0.25 = +25%)")
+        }
+        if roundLetterboxes < 1 || roundLetterboxes > 100_000 {
+            out.append("\(name("round_letterboxes")) must be a whole number of letterboxes from 1 to 100000")
         }
         if (around == nil) != (radiusKm == nil) { out.append("\(name("around")) and \(name("radius_km")) go together") }
         let catchments = [!municipalities.isEmpty, around != nil, nearVolunteersKm != nil].filter { $0 }.count
@@ -84,6 +89,8 @@ public struct ReportSettings: Sendable, Equatable {
 public struct RunInputs: Sendable, Equatable {
     public var name: String?
     public var areas: String?
+    /// PC6 areas for the flyer delivery lists of a PC4 plan (read and checked, not stored).
+    public var deliveryAreas: String?
     public var statistics: [String] = []
     public var requests: String?
     public var helpers: String?
@@ -139,9 +146,13 @@ extension HulpatlasConfig {
             case "allow_empty":
                 guard let b = v.bool else { throw fail("target.allow_empty must be true or false") }
                 s.allowEmpty = b
+            case "round_letterboxes":
+                guard let n = v.int else { throw fail("target.round_letterboxes must be a whole number of letterboxes") }
+                s.roundLetterboxes = n
             default:
                 throw fail("unknown key target.\(key) (known: budget, index, municipalities, around, radius_km, "
-                           + "near_volunteers_km, volunteer_km, category, prefer_under_reached, contiguity_bonus, allow_empty)")
+                           + "near_volunteers_km, volunteer_km, category, prefer_under_reached, contiguity_bonus, allow_empty, "
+                           + "round_letterboxes)")
             }
         }
         if let problem = s.problems(name: { "target.\($0)" }).first { throw fail(problem) }
@@ -197,6 +208,7 @@ extension HulpatlasConfig {
                 guard let n = v.string, !n.isEmpty, !n.contains("/") else { throw fail("run.name must be a folder name") }
                 s.name = n
             case "areas": s.areas = try path(key, v)
+            case "delivery_areas": s.deliveryAreas = try path(key, v)
             case "stats":
                 guard let a = v.array else { throw fail("run.stats must be a list of paths") }
                 s.statistics = try (0..<a.count).map { try path(key, a[$0]) }
@@ -211,7 +223,7 @@ extension HulpatlasConfig {
                 guard let n = v.int, n >= 1 else { throw fail("run.stats_header_row must be a whole number ≥ 1") }
                 s.statisticsHeaderRow = n
             default:
-                throw fail("unknown key run.\(key) (known: name, areas, stats, boundaries_only, stats_header_row, requests, helpers, out, db)")
+                throw fail("unknown key run.\(key) (known: name, areas, delivery_areas, stats, boundaries_only, stats_header_row, requests, helpers, out, db)")
             }
         }
         return s

@@ -16,9 +16,13 @@ public enum AreaIngest {
         let (level, year, fileName) = (boundary.level, sources.year, boundary.path)
         var reader = AreaFeatureReader(boundary: boundary, sources: sources)
         let sourceRows = SourceRows(dataset: boundary.dataset)
+        let progress = Progress.sink
+        progress.begin("areas \((fileName as NSString).lastPathComponent)", total: progress.isActive ? boundary.layer.featureCount : 0)
+        defer { progress.end() }
         let (files, runID) = try store.replaceAreaSet(level: level, year: year, source: fileName,
                                                       sourceCRS: boundary.source.identifier, startedAt: started) { writer in
             for feature in boundary.layer {
+                progress.advance(1)
                 guard let read = reader.read(feature, line: sourceRows.line(of: feature, ordinal: reader.areasRead + 1))
                 else { continue }
                 try writer.insert(read.area, wkb: read.shape?.geometry.wkb())
@@ -51,6 +55,30 @@ public enum AreaIngest {
             return (files, files, allRejects(reader, sources))
         }
         return try summary(reader, sources: sources, files: files, runID: runID, store: store)
+    }
+
+    /// Reads an area file (with its statistics) as `run` would store it, without storing it: the
+    /// PC6 areas of the delivery lists, which must not change where requests are placed. The
+    /// same checks apply; every rejected feature is returned with its reason.
+    public static func read(_ options: AreaIngestOptions) throws -> (areas: [AreaRecord], rejects: [Reject]) {
+        _ = GDALDiagnostics.shared.drain()
+        let boundary = try BoundarySource(options)
+        let sources = try IndicatorSources(options, boundary: boundary)
+        var reader = AreaFeatureReader(boundary: boundary, sources: sources)
+        let sourceRows = SourceRows(dataset: boundary.dataset)
+        var areas: [AreaRecord] = []
+        let progress = Progress.sink
+        progress.begin("areas \((boundary.path as NSString).lastPathComponent)", total: progress.isActive ? boundary.layer.featureCount : 0)
+        defer { progress.end() }
+        for feature in boundary.layer {
+            progress.advance(1)
+            if let read = reader.read(feature, line: sourceRows.line(of: feature, ordinal: reader.areasRead + 1)) {
+                areas.append(read.area)
+            }
+        }
+        try check(reader, areas: areas.count, options: options)
+        reader.finishRejects()
+        return (areas, allRejects(reader, sources))
     }
 
     /// The checks that make an empty or wrong area set an error rather than a stored result.

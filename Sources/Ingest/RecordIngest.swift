@@ -54,8 +54,12 @@ public enum RecordIngest {
             var read = 0, accepted = 0
             var rejects: [Reject] = []
             // id → (line, hash of the row): enough to tell an exact repeat from a conflict.
+            let progress = Progress.sink
+            progress.begin("\(kind.kindName) \((reader.path as NSString).lastPathComponent)", total: 0)
+            defer { progress.end() }
             while let record = try reader.next() {
                 read += 1
+                progress.advance(1)
                 switch parse(record) {
                 case let .failure(reject):
                     rejects.append(reject)

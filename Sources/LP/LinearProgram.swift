@@ -35,6 +35,9 @@ public final class LinearProgram {
     deinit { glp_delete_prob(problem) }
 
     /// Adds the row `Σ coefficient × x[column] = rhs`; columns are 0-based and each appears once.
+    /// The GLPK library's version, e.g. "5.0".
+    public static var solverVersion: String { String(cString: glp_version()) }
+
     public func addEquality(_ terms: [(column: Int, coefficient: Double)], equals rhs: Double) {
         precondition(terms.allSatisfy { (0..<columns).contains($0.column) }, "a column outside the program")
         let row = glp_add_rows(problem, 1)

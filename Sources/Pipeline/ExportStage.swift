@@ -29,7 +29,8 @@ public enum ExportStage {
                       IndexSummaryTable.table(try store.indexMeasures(level: set.level, year: set.year)),
                       IndexComponentsTable.table(try store.indexComponents(level: set.level, year: set.year))]
         if let plan = try store.targetPlan(level: set.level, year: set.year) {
-            tables.append(TargetsTable.table(plan.plan, areas: areas, scores: scores, reach: reach, suppression: suppression))
+            tables.append(TargetsTable.table(plan.plan, areas: areas, scores: scores, reach: reach, suppression: suppression,
+                                             language: config.report.language))
         }
         let analysis = try context.matchHistoryAnalysis(rule: config.outcome, suppression: suppression,
                                                        study: config.studyPeriod)
@@ -66,7 +67,7 @@ public enum ExportStage {
         let built = try tables(context, config: config)
         let plan = try context.store.targetPlan(level: context.set.level, year: context.set.year)
         let writer = try PostGISWriter(connection: connection, schema: schema)
-        try AtlasGeoPackage.add(try StoredInputs.atlas(context, plan: plan), areas: context.areas,
+        try AtlasGeoPackage.add(try StoredInputs.atlas(context, plan: plan, language: config.report.language), areas: context.areas,
                                 suppression: Suppression(threshold: config.suppressionThreshold), to: writer)
         // areas.csv and targets.csv are the atlas layers themselves (with geometry).
         let tables = built.tables.filter { $0.file != "areas.csv" && $0.file != "targets.csv" }
@@ -78,7 +79,7 @@ public enum ExportStage {
     /// The styled atlas GeoPackage (areas, and targets when a plan is stored).
     static func writeAtlas(_ context: RunContext, config: HulpatlasConfig, to path: String) throws {
         let plan = try context.store.targetPlan(level: context.set.level, year: context.set.year)
-        try AtlasGeoPackage.write(try StoredInputs.atlas(context, plan: plan), areas: context.areas,
+        try AtlasGeoPackage.write(try StoredInputs.atlas(context, plan: plan, language: config.report.language), areas: context.areas,
                                   suppression: Suppression(threshold: config.suppressionThreshold), to: path)
     }
 }

@@ -53,6 +53,9 @@ public enum IndexStage {
             }
         }
         let reach = try reach(context)
+        // Under-reach is measured within the organisation's region (before the history is freed).
+        let region = reach == nil ? nil : Set(ServiceRegion.areas(requests: context.requests, helpers: context.helpers,
+                                                                  areas: areas).map(\.code))
         if releaseHistory { context.releaseHistory() }
         if let reach {
             try store.replaceReach(reach, level: set.level, year: set.year)
@@ -91,7 +94,7 @@ public enum IndexStage {
             measures += [("perturbation_spearman_median", stability.perturbationSpearmanMedian),
                          ("perturbation_spearman_min", stability.perturbationSpearmanMin)]
             let percentiles = Dictionary(uniqueKeysWithValues: ranked.map { (result.scores[$0].code, result.scores[$0].percentile!) })
-            let underReached = reach.map { Reach.underReached(percentiles: percentiles, reach: $0) }
+            let underReached = reach.map { Reach.underReached(percentiles: percentiles, reach: $0, region: region) }
             if let underReached { measures.append(("under_reached_areas", Double(underReached.count))) }
             try store.replaceIndex(result, extras: IndexExtras(stability: stability.byCode, clusters: clusters,
                                                                underReached: underReached, measures: measures),

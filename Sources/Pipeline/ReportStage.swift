@@ -8,7 +8,7 @@ import Store
 public enum ReportStage {
     /// The reports of the context's history (shapes and locator from the context, loaded once).
     public static func run(_ context: RunContext, config: HulpatlasConfig, settings: ReportSettings, locations: [String]?,
-                           folder: String) throws -> [ReportWriter.Written] {
+                           folder: String) throws -> Output {
         try checkPDFEngine(settings)
         let (store, set, areas, requests, helpers) = (context.store, context.set, context.areas, context.requests, context.helpers)
         guard !requests.isEmpty else {
@@ -29,8 +29,17 @@ public enum ReportStage {
             language: settings.language, lowHelpersPerRequest: settings.lowHelpersPerRequest,
             areaSource: (set.source as NSString).lastPathComponent, areaYear: set.year)
         let written = try ReportWriter.write(reports, data: data, folder: folder)
-        if settings.pdf { _ = try PDFPrinter.print(pages: written.map(\.file), in: folder) }
-        return written
+        // The overview of all locations, with the all-locations pages (not for one location's own).
+        let overview = reports.contains { $0.location == .all } ? try LocationsPage.write(data, reports: written, folder: folder) : nil
+        let pages = written.map(\.file) + (overview.map { [$0] } ?? [])
+        let printed = settings.pdf ? try PDFPrinter.print(pages: pages, in: folder) : []
+        return Output(reports: written, files: pages + printed + ["report_figures.csv"])
+    }
+
+    /// The quarterly reports written, and every file (pages, their PDFs, the overview, the figures).
+    public struct Output: Sendable {
+        public var reports: [ReportWriter.Written]
+        public var files: [String]
     }
 
     /// What to do when the PDF engine (headless Chromium) is missing; nil when it is there.

@@ -10,6 +10,8 @@ import Store
 public enum RunStage {
     public struct Request: Sendable {
         public var areas: AreaIngestOptions
+        /// PC6 areas for the delivery lists of a PC4 plan: read and checked, not stored.
+        public var deliveryAreas: String?
         public var requests: String?
         public var helpers: String?
         public var out: String
@@ -62,6 +64,14 @@ public enum RunStage {
         let areas = try IngestAreasStage.run(request.areas, store: store, storeLabel: request.db)
         emit(areas.description)
         var rejects = try store.rejects(runID: areas.areas.runID)
+        var deliveryAreas: [AreaRecord]?
+        if let path = request.deliveryAreas {
+            let read = try DeliveryStage.readAreas(path)
+            emit("\n" + read.summary)
+            deliveryAreas = read.areas
+            rejects += read.rejects
+            clock.lap("read delivery areas")
+        }
         clock.lap("ingest areas")
         for (file, path) in [(IngestHistoryStage.File.requests, request.requests), (.helpers, request.helpers)] {
             guard let path else { continue }
@@ -78,6 +88,9 @@ public enum RunStage {
         clock.lap("index")
         let plan = try TargetStage.run(context, settings: request.target, models: try config.atRiskModels())
         emit("\n" + TargetStage.summary(plan))
+        let delivery = try DeliveryStage.write(plan, context: context, settings: request.target,
+                                               language: request.report.language, pdf: request.report.pdf, folder: out,
+                                               deliveryAreas: deliveryAreas)
         clock.lap("target")
 
         let suppression = Suppression(threshold: config.suppressionThreshold)
@@ -95,12 +108,13 @@ public enum RunStage {
         try Workbook.write(tables, to: (out as NSString).appendingPathComponent("hulpatlas.xlsx"))
         clock.lap("export xlsx")
 
-        var files = tables.map(\.file) + ["atlas.gpkg", "hulpatlas.xlsx"]
+        var files = tables.map(\.file) + ["atlas.gpkg", "hulpatlas.xlsx"] + delivery
         var reports: [ReportWriter.Written] = []
         if !context.requests.isEmpty {
-            reports = try ReportStage.run(context, config: config, settings: request.report, locations: nil, folder: out)
-            files.append("report_figures.csv")
-            if request.report.pdf { files += reports.map { ReportStage.pdfName(of: $0.file) } }
+            let written = try ReportStage.run(context, config: config, settings: request.report, locations: nil, folder: out)
+            reports = written.reports
+            let pages = Set(reports.map(\.file))  // listed as "N reports" by the command
+            files += written.files.filter { !pages.contains($0) }
             clock.lap("report")
         }
         if let period = config.studyPeriod, let analysis = exported.analysis {

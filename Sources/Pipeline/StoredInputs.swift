@@ -21,12 +21,12 @@ public enum StoredInputs {
     }
 
     /// The atlas GeoPackage's model of the context's area set, with `plan` (nil: no targets layer).
-    public static func atlas(_ context: RunContext, plan: StoredTargetPlan?) throws -> AtlasGeoPackage.Model {
+    public static func atlas(_ context: RunContext, plan: StoredTargetPlan?, language: ReportLanguage) throws -> AtlasGeoPackage.Model {
         let (store, set) = (context.store, context.set)
         let (scores, reach) = try context.storedIndex()
         return AtlasGeoPackage.Model(
             geometries: try context.geometries().mapValues { [UInt8]($0) },
             indicators: try store.indicators(level: set.level, year: set.year).map(\.name),
-            scores: scores, reach: reach, plan: plan)
+            scores: scores, reach: reach, plan: plan, language: language)
     }
 }

@@ -118,9 +118,10 @@ extension TargetStage {
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         try createOutputFolder(folder)
         let (scores, reach) = try context.storedIndex()
-        try TargetsTable.table(stored.plan, areas: context.areas, scores: scores, reach: reach, suppression: suppression)
+        try TargetsTable.table(stored.plan, areas: context.areas, scores: scores, reach: reach, suppression: suppression,
+                                language: config.report.language)
             .writeCSV(in: folder)
-        try AtlasGeoPackage.write(try StoredInputs.atlas(context, plan: stored), areas: context.areas, suppression: suppression,
+        try AtlasGeoPackage.write(try StoredInputs.atlas(context, plan: stored, language: config.report.language), areas: context.areas, suppression: suppression,
                                   to: path("targets.gpkg"))
     }
 

@@ -28,7 +28,7 @@ extension AtlasStore {
             for t in plan.targets {
                 try target.execute(arguments: key + [t.rank, t.code, t.flyers, t.cumulativeFlyers, t.expectedAtRisk.central,
                                                      t.expectedAtRisk.low, t.expectedAtRisk.high, t.value,
-                                                     t.nearestVolunteer, t.adjacentTo, t.why])
+                                                     t.nearestVolunteer, t.adjacentTo, t.reason.encoded])
             }
             let exclusion = try db.makeStatement(sql: """
                 INSERT INTO target_exclusions (level, year, code, reason, high_risk_expected) VALUES (?, ?, ?, ?, ?)
@@ -53,7 +53,7 @@ extension AtlasStore {
                 FlyerTargeting.Target(rank: r["rank"], code: r["code"], flyers: r["flyers"], cumulativeFlyers: r["cumulative_flyers"],
                                       expectedAtRisk: .init(central: r["expected"], low: r["expected_low"], high: r["expected_high"]),
                                       value: r["value"], nearestVolunteer: r["nearest_volunteer_m"], adjacentTo: r["adjacent_to"],
-                                      why: r["why"])
+                                      reason: .init(encoded: r["why"]))
             }
             var excluded: [FlyerTargeting.Exclusion: [String]] = [:]
             var highRisk: [(code: String, expectedAtRisk: Double)] = []

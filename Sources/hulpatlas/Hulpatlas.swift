@@ -7,7 +7,8 @@ enum Main {
     static func main() {
         do {
             var command = try Hulpatlas.parseAsRoot()
-            try command.run()
+            // A progress bar on stderr for the long steps, on a terminal only.
+            try TerminalProgressBar.showing { try command.run() }
         } catch {
             // Flush what was printed before the error goes to stderr, so that they appear in order.
             fflush(nil)
@@ -20,6 +21,7 @@ struct Hulpatlas: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hulpatlas",
         abstract: "Risk maps and impact reports for neighbourhood-help organisations, from CBS postcode statistics.",
+        version: BuildInfo.description,
         subcommands: [RunCommand.self, IngestCommand.self, IndexCommand.self, AnalyseCommand.self, TargetCommand.self,
                       ReportCommand.self, StudyCommand.self, ExportCommand.self, AuditCommand.self, InfoCommand.self])
 }

@@ -49,10 +49,6 @@ struct ReportCommand: ParsableCommand {
         report.apply(to: &settings)
         let written = try ReportStage.run(context, config: config, settings: settings,
                                           locations: locations.isEmpty ? nil : locations, folder: out)
-        for w in written {
-            print("  \(out)/\(w.file)")
-            if settings.pdf { print("  \(out)/\(ReportStage.pdfName(of: w.file))") }
-        }
-        print("  \(out)/report_figures.csv")
+        for file in written.files { print("  \(out)/\(file)") }
     }
 }

@@ -17,6 +17,9 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var input: AreaInputOptions
 
+    @Option(name: .customLong("delivery-areas"), help: "PC6 areas (CBS Kerncijfers per postcode PC6) for the flyer delivery lists of a PC4 plan.")
+    var deliveryAreas: String?
+
     @Option(help: "The match history (requests CSV).")
     var requests: String?
 
@@ -51,7 +54,8 @@ struct RunCommand: ParsableCommand {
         if areaInput.statistics.isEmpty { areaInput.statistics = config.run.statistics }
         if config.run.boundariesOnly { areaInput.boundariesOnly = true }
         if areaInput.statisticsHeaderRow == nil { areaInput.statisticsHeaderRow = config.run.statisticsHeaderRow }
-        let inputs = [areas] + areaInput.statistics + [requests, helpers, matchHistory.config].compactMap { $0 }
+        let deliveryAreas = deliveryAreas ?? config.run.deliveryAreas
+        let inputs = [areas] + areaInput.statistics + [deliveryAreas, requests, helpers, matchHistory.config].compactMap { $0 }
         let overwritten = RunStage.inputsOverwritten(by: out, inputs: inputs)
         guard overwritten.isEmpty else {
             throw ValidationError("the output folder \(out) holds input files the run would overwrite: "
@@ -64,11 +68,12 @@ struct RunCommand: ParsableCommand {
         target.apply(to: &targetSettings)
         var reportSettings = config.report
         report.apply(to: &reportSettings)
-        let request = RunStage.Request(
+        var request = RunStage.Request(
             areas: areaInput.ingestOptions(boundaries: areas), requests: requests, helpers: helpers, out: out,
             db: db ?? config.run.db ?? (out as NSString).appendingPathComponent("hulpatlas.sqlite"), config: config,
             target: targetSettings, report: reportSettings, allowEmptyIndex: target.allowEmpty || config.target.allowEmpty,
             title: config.run.name ?? (out as NSString).lastPathComponent)
+        request.deliveryAreas = deliveryAreas
         let summary = try RunStage.run(request) { print($0) }
         if let timings {
             let lines = ["stage,seconds"] + summary.timings.map { "\($0.stage),\(String(format: "%.3f", $0.seconds))" }

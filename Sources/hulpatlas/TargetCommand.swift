@@ -25,6 +25,8 @@ struct TargetOptions: ParsableArguments {
     @Flag(name: .customLong("allow-empty"),
           help: "Store a plan that chooses nothing although areas are eligible (otherwise an error that says why).")
     var allowEmpty = false
+    @Option(name: .customLong("round-letterboxes"), help: "Letterboxes per delivery round, one volunteer's load (default 300).")
+    var roundLetterboxes: Int?
 
     /// The flags' own values against the same rules as the config (`TargetSettings.problems`).
     func validate() throws {
@@ -36,11 +38,13 @@ struct TargetOptions: ParsableArguments {
         given.volunteerKm = volunteerKm ?? given.volunteerKm
         given.contiguityBonus = contiguityBonus
         given.municipalities = municipalities
+        given.roundLetterboxes = roundLetterboxes ?? given.roundLetterboxes
         if around == nil, radiusKm != nil { given.around = "" }  // --radius-km needs --around
         if around != nil, radiusKm == nil { given.radiusKm = 1 }  // --around may take the config's radius
         let flags = ["budget": "--budget", "radius_km": "--radius-km", "near_volunteers_km": "--near-volunteers-km",
                      "volunteer_km": "--volunteer-km", "contiguity_bonus": "--contiguity-bonus",
-                     "municipalities": "--municipality", "around": "--around"]
+                     "municipalities": "--municipality", "around": "--around",
+                     "round_letterboxes": "--round-letterboxes"]
         if let problem = given.problems(name: { flags[$0] ?? $0 }).first { throw ValidationError(problem) }
     }
 
@@ -62,13 +66,14 @@ struct TargetOptions: ParsableArguments {
         if let preferUnderReached { settings.preferUnderReached = preferUnderReached }
         if let contiguityBonus { settings.contiguityBonus = contiguityBonus }
         if allowEmpty { settings.allowEmpty = true }
+        if let roundLetterboxes { settings.roundLetterboxes = roundLetterboxes }
     }
 }
 
 struct TargetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "target",
-        abstract: "Choose areas for a flyer campaign within a budget; writes targets.csv and targets.gpkg.",
+        abstract: "Choose areas for a flyer campaign within a budget; writes targets.csv, targets.gpkg and, with PC6 areas in the store, delivery lists.",
         discussion: """
             Maximises the expected households at risk reached (greedy by value per flyer, then fill), never choosing an \
             area without an active volunteer nearby. Example:
@@ -79,15 +84,28 @@ struct TargetCommand: ParsableCommand {
     @Option(help: "The output folder.") var out: String
     @OptionGroup var options: MatchHistoryOptions
     @OptionGroup var target: TargetOptions
+    @Option(name: .customLong("delivery-areas"),
+            help: "PC6 areas for the delivery lists, read but not stored (default: the store's PC6 areas, if any).")
+    var deliveryAreas: String?
 
     func run() throws {
         let context = try selection.open()
         let config = try options.load()
         var settings = config.target
         target.apply(to: &settings)
+        try ReportStage.checkPDFEngine(config.report)  // delivery.pdf, with [report] pdf
+        // Read before the plan is stored, so that a bad file changes nothing.
+        let pc6 = try deliveryAreas.map { path in
+            let read = try DeliveryStage.readAreas(path)
+            print(read.summary)
+            for reject in read.rejects { print("  rejected: \(reject)") }
+            return read.areas
+        }
         let stored = try TargetStage.run(context, settings: settings, models: try config.atRiskModels())
         try TargetStage.writeOutputs(stored, context: context, config: config, folder: out)
+        let delivery = try DeliveryStage.write(stored, context: context, settings: settings, language: config.report.language,
+                                               pdf: config.report.pdf, folder: out, deliveryAreas: pc6)
         print(TargetStage.summary(stored))
-        print("  \(out)/targets.csv\n  \(out)/targets.gpkg")
+        for file in ["targets.csv", "targets.gpkg"] + delivery { print("  \(out)/\(file)") }
     }
 }

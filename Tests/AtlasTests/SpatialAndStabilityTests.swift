@@ -89,4 +89,31 @@ import Testing
         let under = Reach.underReached(percentiles: ["1000": 95, "1001": 85, "1002": 90, "1003": 10], reach: reach)
         #expect(under == ["1002"])
     }
+
+    @Test func underReachIsMeasuredWithinTheOrganisationsRegion() {
+        // A national set: 90 areas elsewhere without requests make the median 0, so no area is
+        // below it. Within the region (the municipalities of its requesters and volunteers) the
+        // median is that of the region's areas, and only they can be under-reached.
+        let d = try! Day(parsing: "2023-01-01")
+        func area(_ code: String, _ municipality: String) -> AreaRecord {
+            AreaRecord(code: code, level: .pc4, year: 2020, municipality: municipality, areaM2: 1, pointX: 0, pointY: 0,
+                       values: ["aantal_part_huishoudens": .number(1000)])
+        }
+        let areas = (0..<90).map { area(String(2000 + $0), "Elders") } + ["3311", "3312", "3313", "3314"].map { area($0, "Dordrecht") }
+        let requests = [("3311", 9), ("3312", 5), ("3313", 1)].flatMap { pc, n in
+            (0..<n).map { i in HelpRequest(id: "\(pc)-\(i)", createdAt: d, kind: .hulpvraag, category: .praktisch,
+                                           requesterPostcode: try? Postcode(parsing: pc), location: "L", status: .match) }
+        }
+        let helper = Helper(id: "H1", postcode: try? Postcode(parsing: "3314"), categories: [.praktisch], location: "L", activeFrom: d)
+        let reach = Reach.compute(requests, areas: areas)
+        var percentiles = Dictionary(uniqueKeysWithValues: areas.map { ($0.code, 50.0) })
+        for code in ["2001", "2002", "3313", "3314"] { percentiles[code] = 90 }
+        #expect(Reach.underReached(percentiles: percentiles, reach: reach).isEmpty)
+        let region = ServiceRegion.areas(requests: requests, helpers: [helper], areas: areas)
+        #expect(region.map(\.code) == ["3311", "3312", "3313", "3314"])
+        // Region reach 9, 5, 1, 0 → median 3: 3313 and 3314 are below it and high-risk.
+        #expect(Reach.underReached(percentiles: percentiles, reach: reach, region: Set(region.map(\.code))) == ["3313", "3314"])
+        // Without a match history the region is every area.
+        #expect(ServiceRegion.areas(requests: [], helpers: [], areas: areas).count == areas.count)
+    }
 }

@@ -21,6 +21,24 @@ import Testing
         #expect(two.problems(name: { $0 }).first?.hasPrefix("give one catchment") == true)
     }
 
+    @Test func theDeliveryKeysAreReadAndChecked() throws {
+        func load(_ toml: String) throws -> HulpatlasConfig {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("hulpatlas-config-\(UUID().uuidString).toml")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try toml.write(to: file, atomically: true, encoding: .utf8)
+            return try HulpatlasConfig.load(path: file.path)
+        }
+        #expect(try load("").target.roundLetterboxes == 300)
+        #expect(try load("[target]\nround_letterboxes = 150\n").target.roundLetterboxes == 150)
+        #expect(try load("[run]\ndelivery_areas = \"pc6.gpkg\"\n").run.deliveryAreas?.hasSuffix("pc6.gpkg") == true)
+        for bad in ["0", "100001", "\"many\"", "2.5"] {
+            #expect(throws: (any Error).self) { try load("[target]\nround_letterboxes = \(bad)\n") }
+        }
+        var s = TargetSettings()
+        s.roundLetterboxes = 0
+        #expect(s.problems(name: { "--\($0)" }) == ["--round_letterboxes must be a whole number of letterboxes from 1 to 100000"])
+    }
+
     @Test func theConfigChoosesAnIndexVariant() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hulpatlas-config-\(UUID().uuidString).toml")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -113,6 +113,24 @@ import TestSupport
                 == Data(contentsOf: b.url.appendingPathComponent("areas.csv")))
     }
 
+    @Test func versionAndCompletionScripts() throws {
+        let version = try Self.hulpatlas(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("0.17.0 (GDAL 3."), "\(version.stdout)")
+        #expect(version.stdout.contains("GLPK ") && version.stdout.contains("SQLite 3."))
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try Self.hulpatlas(["--generate-completion-script", shell])
+            #expect(script.status == 0)
+            // The script completes the subcommands and their flags.
+            #expect(script.stdout.contains("target") && script.stdout.contains("round-letterboxes"), "\(shell)")
+        }
+        // Piped stderr is no terminal: no progress bar escape codes in a run's messages.
+        let dir = try TemporaryDirectory()
+        let run = try Self.hulpatlas(["ingest", "areas", "Data/cbs_pc4_2020_drechtsteden.gpkg", "--db", dir.path("s.sqlite")])
+        #expect(run.status == 0)
+        #expect(!run.stderr.contains("\u{1B}[2K") && !run.stdout.contains("\u{1B}[2K"))
+    }
+
     @Test func errorsAreOneClearLineAndANonZeroExit() throws {
         let dir = try TemporaryDirectory()
         let missing = try Self.hulpatlas(["ingest", "areas", "Data/nope.gpkg", "--db", dir.path("s.sqlite")])

@@ -61,6 +61,27 @@ import Testing
         #expect(near.description == "within 2.0 km of active volunteers (sociaal)")
     }
 
+    @Test func whyATargetWasChosenIsSaidInEachLanguageAndStoredAsFacts() {
+        let reason = FlyerTargeting.Reason(percentiles: [.init(index: .debt, value: 98), .init(index: .loneliness, value: 99)],
+                                           atRiskPerThousandFlyers: 1301, underReached: true, adjacentTo: "3317",
+                                           volunteerWithinMetres: 1100)
+        let (nl, en) = (ReportText(lang: .nl, threshold: 5), ReportText(lang: .en, threshold: 5))
+        #expect(nl.targetReason(reason) == "schulden percentiel 98; eenzaamheid percentiel 99; 1.301 huishoudens met risico verwacht per 1.000 flyers; weinig bereikt; naast 3317; vrijwilliger binnen 1.100 m")
+        #expect(en.targetReason(reason) == "debt percentile 98; loneliness percentile 99; 1,301 expected at risk per 1,000 flyers; under-reached; next to 3317; volunteer within 1,100 m")
+        // The store keeps the facts, and reads them back unchanged.
+        #expect(reason.encoded == "debt=98;loneliness=99;per1000=1301;under;next=3317;near=1100")
+        #expect(FlyerTargeting.Reason(encoded: reason.encoded) == reason)
+        var inArea = reason
+        (inArea.underReached, inArea.adjacentTo, inArea.volunteerWithinMetres) = (false, nil, 0)
+        #expect(FlyerTargeting.Reason(encoded: inArea.encoded) == inArea)
+        #expect(nl.targetReason(inArea).hasSuffix("; vrijwilliger in het gebied"))
+        // A store written by an earlier version holds English words: they are shown as stored.
+        let old = "debt percentile 98; 301 expected at risk per 1,000 flyers; volunteer in the area"
+        #expect(FlyerTargeting.Reason(encoded: old).storedText == old)
+        #expect(nl.targetReason(FlyerTargeting.Reason(encoded: old)) == old)
+        #expect(FlyerTargeting.Reason(encoded: "debt=98;per1000=x;near=0").storedText != nil)
+    }
+
     /// The catalogue is complete in both languages, and no Dutch text is left in English.
     @Test func everyPhraseHasBothLanguages() {
         for phrase in Phrase.withoutParameters {

@@ -1,5 +1,6 @@
 import Atlas
 import Config
+import Foundation
 @testable import Reports
 import Testing
 
@@ -18,5 +19,15 @@ import Testing
         let two = try ReportWriter.plan(requests: [Self.request("Dordt", month: 2), Self.request("Zwijndrecht", month: 2)],
                                         quarters: .latest, locations: nil)
         #expect(two.map(\.location) == [.all, .named("Dordt"), .named("Zwijndrecht")])
+    }
+}
+
+@Suite struct LocationsPageTests {
+    @Test func oneLocationGetsNoOverview() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hulpatlas-locations-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        #expect(try LocationsPage.write(try ReportScenario().data(), reports: [], folder: folder) == nil)
+        #expect(!FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(LocationsPage.file)))
     }
 }

@@ -40,11 +40,15 @@ public enum Reach {
     }
 
     /// Under-reached: in the top risk quintile (percentile ≥ 80) with reach below the median
-    /// reach of the ranked areas that have one.
-    public static func underReached(percentiles: [String: Double], reach: [String: AreaReach]) -> Set<String> {
-        let values = percentiles.keys.compactMap { reach[$0]?.perThousandHouseholds }
+    /// reach of the ranked areas that have one. With `region` (the organisation's own areas,
+    /// `ServiceRegion`), both the median and the areas are taken within it: nationally, most
+    /// areas have no request, the median would be 0, and no area could be below it.
+    public static func underReached(percentiles: [String: Double], reach: [String: AreaReach],
+                                    region: Set<String>? = nil) -> Set<String> {
+        let inRegion = percentiles.filter { region?.contains($0.key) ?? true }
+        let values = inRegion.keys.compactMap { reach[$0]?.perThousandHouseholds }
         guard let median = Stats.median(values) else { return [] }
-        return Set(percentiles.filter { code, pct in
+        return Set(inRegion.filter { code, pct in
             pct >= 80 && (reach[code]?.perThousandHouseholds.map { $0 < median } ?? false)
         }.keys)
     }

@@ -115,8 +115,8 @@ public enum FlyerTargeting {
             targets.append(Target(rank: rank + 1, code: area.code, flyers: cand.flyers, cumulativeFlyers: cumulative,
                                   expectedAtRisk: cand.expected, value: cand.value, nearestVolunteer: cand.nearest,
                                   adjacentTo: pick.adjacentTo,
-                                  why: why(area, goal: request.goal, expected: cand.expected, flyers: cand.flyers,
-                                           adjacentTo: pick.adjacentTo, nearest: cand.nearest)))
+                                  reason: Reason(area, goal: request.goal, expected: cand.expected, flyers: cand.flyers,
+                                                 adjacentTo: pick.adjacentTo, nearest: cand.nearest)))
         }
 
         // The naive order for comparison: highest risk first, stop at the first area that does not fit.
@@ -148,18 +148,6 @@ public enum FlyerTargeting {
         case let .circle(cx, cy, radius): return ((x - cx) * (x - cx) + (y - cy) * (y - cy)).squareRoot() <= radius
         case let .nearVolunteers(radius): return volunteerGrid!.nearest(x: x, y: y, within: radius) != nil
         }
-    }
-
-    static func why(_ area: Area, goal: Goal, expected: AtRiskModel.Share, flyers: Int, adjacentTo: String?,
-                    nearest: Double) -> String {
-        var parts = goal.indices.map { name in
-            "\(name) percentile \(Int(area.percentiles[name]!.rounded()))"
-        }
-        parts.append("\(Int((1000 * expected.central / Double(flyers)).rounded())) expected at risk per 1,000 flyers")
-        if area.underReached { parts.append("under-reached") }
-        if let adjacentTo { parts.append("next to \(adjacentTo)") }
-        parts.append(nearest < 1 ? "volunteer in the area" : "volunteer within \(Int((nearest / 100).rounded(.up)) * 100) m")
-        return parts.joined(separator: "; ")
     }
 
     static func nothingChosen(_ request: Request, candidates: [(code: String, flyers: Int, value: Double)],

@@ -83,10 +83,10 @@ extension FlyerTargeting {
         public var nearestVolunteer: Double
         /// Chosen as a neighbour of an earlier target (with a contiguity bonus).
         public var adjacentTo: String?
-        public var why: String
+        public var reason: Reason
 
         public init(rank: Int, code: String, flyers: Int, cumulativeFlyers: Int, expectedAtRisk: AtRiskModel.Share,
-                    value: Double, nearestVolunteer: Double, adjacentTo: String?, why: String) {
+                    value: Double, nearestVolunteer: Double, adjacentTo: String?, reason: Reason) {
             self.rank = rank
             self.code = code
             self.flyers = flyers
@@ -95,7 +95,7 @@ extension FlyerTargeting {
             self.value = value
             self.nearestVolunteer = nearestVolunteer
             self.adjacentTo = adjacentTo
-            self.why = why
+            self.reason = reason
         }
     }
 

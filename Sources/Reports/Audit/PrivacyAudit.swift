@@ -24,7 +24,7 @@ public struct PrivacyAudit {
         "same_area_matches",
     ]
     /// Columns that hold area codes (PC4 or PC6 areas, never a requester's postcode).
-    public static let areaColumns: Set<String> = ["area_code", "adjacent_to", "group"]
+    public static let areaColumns: Set<String> = ["area_code", "adjacent_to", "group", "target_area"]
     /// Columns of text hulpatlas writes itself (explanations), not names taken from the input.
     static let freeTextColumns: Set<String> = ["description", "why", "not_ranked_reason", "missing_components"]
     /// Column names that carry direct identifiers or free text.
@@ -196,9 +196,9 @@ public struct PrivacyAudit {
                 out.append(Finding(file: name, line: 0, field: "chart", value: String(n), reason: "a bar shows a count below the suppression threshold of \(threshold)"))
             }
         }
-        // Text outside the maps and the area tables (which list areas, not people).
+        // Text outside the maps and the area tables and delivery lists (which list areas, not people).
         var text = page
-        for pattern in ["<svg id=\"map-[^\"]*\".*?</svg>", "<section id=\"(reach|targets)\">.*?</section>", "<style>.*?</style>"] {
+        for pattern in ["<svg id=\"map-[^\"]*\".*?</svg>", "<section id=\"(reach|targets|delivery)\">.*?</section>", "<style>.*?</style>"] {
             text = try NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
                 .stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ")
         }

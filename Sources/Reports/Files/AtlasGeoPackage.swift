@@ -14,14 +14,17 @@ public enum AtlasGeoPackage {
         public var scores: [String: [String: StoredIndexScore]]
         public var reach: [String: Reach.AreaReach]
         public var plan: StoredTargetPlan?
+        /// The language of the targets layer's `why`.
+        public var language: ReportLanguage
 
         public init(geometries: [String: [UInt8]], indicators: [String], scores: [String: [String: StoredIndexScore]],
-                    reach: [String: Reach.AreaReach], plan: StoredTargetPlan?) {
+                    reach: [String: Reach.AreaReach], plan: StoredTargetPlan?, language: ReportLanguage = .nl) {
             self.geometries = geometries
             self.indicators = indicators
             self.scores = scores
             self.reach = reach
             self.plan = plan
+            self.language = language
         }
     }
 
@@ -74,7 +77,7 @@ public enum AtlasGeoPackage {
             let byCode = Dictionary(uniqueKeysWithValues: areas.map { ($0.code, $0) })
             let rows = TargetsTable.rows(plan.plan, areas: byCode, scores: scores,
                                          reach: model.reach,
-                                         suppression: suppression ?? Suppression())
+                                         suppression: suppression ?? Suppression(), language: model.language)
             let kinds: [String: FieldKind] = ["rank": .integer, "households": .real, "flyers": .integer,
                                               "cumulative_flyers": .integer, "debt_percentile": .real,
                                               "loneliness_percentile": .real, "requests_per_1000_households": .real,

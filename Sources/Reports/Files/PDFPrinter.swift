@@ -46,8 +46,12 @@ public enum PDFPrinter {
     public static func print(pages: [String], in folder: String) throws -> [String] {
         guard !pages.isEmpty else { return [] }
         guard let chromium = chromium() else { throw PrintError.chromiumMissing }
+        let progress = Progress.sink
+        progress.begin("PDF", total: pages.count)
+        defer { progress.end() }
         let results = Parallel.map(pages.count) { k -> Result<String, PrintError> in
-            Result { () throws(PrintError) in try printPage(pages[k], in: folder, chromium: chromium) }
+            defer { progress.advance(1) }
+            return Result { () throws(PrintError) in try printPage(pages[k], in: folder, chromium: chromium) }
         }
         return try results.map { try $0.get() }
     }

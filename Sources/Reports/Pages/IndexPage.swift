@@ -5,7 +5,10 @@ import Foundation
 public enum IndexPage {
     /// What each output file holds (English and Dutch), in the order shown.
     static let descriptions: [(file: String, phrase: Phrase)] = [
+        ("locations.html", .locationsOverviewFile),
         ("targets.csv", .flyerTargetsChosenAreasFlyersExpected),
+        ("delivery.html", .deliveryPageFile),
+        ("delivery.csv", .deliveryTableFile),
         ("areas.csv", .everyAreaWithItsRiskIndices),
         ("atlas.gpkg", .geopackageForQGISLayersAreasAnd),
         ("supply_demand.csv", .supplyAndDemandPerLocationQuarter),
@@ -50,7 +53,10 @@ public enum IndexPage {
         let files: [HTML] = descriptions.compactMap { entry in
             let path = (folder as NSString).appendingPathComponent(entry.file)
             guard let size = (try? manager.attributesOfItem(atPath: path))?[.size] as? Int else { return nil }
-            return "<tr><th><a href=\"\(entry.file)\">\(entry.file)</a></th><td style=\"text-align:left\">\(t(entry.phrase))</td><td>\(text.decimal(Double(size) / 1024, decimals: 0)) kB</td></tr>"
+            let pdf = PDFPrinter.pdfName(of: entry.file)
+            let printed: HTML = entry.file.hasSuffix(".html") && manager.fileExists(atPath: (folder as NSString).appendingPathComponent(pdf))
+                ? " · <a href=\"\(pdf)\">PDF</a>" : ""
+            return "<tr><th><a href=\"\(entry.file)\">\(entry.file)</a>\(printed)</th><td style=\"text-align:left\">\(t(entry.phrase))</td><td>\(text.decimal(Double(size) / 1024, decimals: 0)) kB</td></tr>"
         }
         let page = ReportStyle.document(language: language, title: title, kicker: "hulpatlas",
                                         subtitle: "\(t(.everyReportAndFileOfThis))", body: """

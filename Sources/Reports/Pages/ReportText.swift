@@ -60,6 +60,17 @@ struct ReportText {
         }
     }
 
+    /// Why an area was chosen (targets.csv's `why`), in the report language.
+    func targetReason(_ r: FlyerTargeting.Reason) -> String {
+        if let stored = r.storedText { return stored }
+        var parts = r.percentiles.map { t(.reasonPercentile(index: $0.index, value: $0.value)) }
+        parts.append(t(.reasonAtRiskPerThousandFlyers(count(r.atRiskPerThousandFlyers))))
+        if r.underReached { parts.append(t(.reasonUnderReached)) }
+        if let next = r.adjacentTo { parts.append(t(.reasonNextTo(next))) }
+        parts.append(r.volunteerWithinMetres == 0 ? t(.reasonVolunteerInTheArea) : t(.reasonVolunteerWithin("\(count(r.volunteerWithinMetres)) m")))
+        return parts.joined(separator: "; ")
+    }
+
     func goal(_ goal: FlyerTargeting.Goal) -> String {
         switch goal {
         case .debt: return index(.debt)

@@ -53,7 +53,11 @@ public enum ReportWriter {
         }
         let scopes = Parallel.map(locations.count) { [locations] in ReportScope(locations[$0], data: data) }
         // Pages are independent: render and write them on all cores, then collect in order.
+        let progress = Progress.sink
+        progress.begin("reports", total: reports.count)
+        defer { progress.end() }
         let pages = Parallel.map(reports.count) { k -> Result<(Written, [[String]]), ReportError> in
+            defer { progress.advance(1) }
             let report = reports[k]
             let name = report.fileName(latest: latest, slugs: slugs)
             let page = report.render(data, scope: scopes[scopeOf[k]], fileName: name)

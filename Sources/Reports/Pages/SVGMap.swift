@@ -87,16 +87,21 @@ public struct SVGMap: Sendable {
         }
         // Outlines of targets drawn last, so that neighbours do not cover them.
         let outlines: [HTML] = areas.filter(\.outlined).map { "<path class=\"outline\" d=\"\(pathData($0.rings))\"/>\n" }
-        var legendItems: [HTML] = legend.map { "<li><span class=\"swatch\" style=\"background:\($0.color)\"></span>\($0.label)</li>" }
-        if let targetLabel, !outlines.isEmpty { legendItems.append("<li><span class=\"swatch target\"></span>\(targetLabel)</li>") }
-        if let catchmentLabel, catchment?.isEmpty == false {
-            legendItems.append("<li><span class=\"swatch catchment\"></span>\(catchmentLabel)</li>")
-        }
+        let caption = Self.legend(legend, targetLabel: outlines.isEmpty ? nil : targetLabel,
+                                  catchmentLabel: catchment?.isEmpty == false ? catchmentLabel : nil)
         return """
             <figure class="map"><svg id="\(id)" viewBox="0 0 \(Int(SVGMap.width)) \(height)" role="img" aria-label="\(label)">
             \(paths)\(overlay)\(outlines)\(labels(areas))\(scaleBar())\(northArrow())</svg>
-            <figcaption><ul class="legend">\(legendItems)</ul></figcaption></figure>
+            \(legend.isEmpty ? "" : "<figcaption>\(caption)</figcaption>" as HTML)</figure>
             """
+    }
+
+    /// The legend list: colour classes, then the target outline and the catchment when drawn.
+    public static func legend(_ classes: [(color: String, label: String)], targetLabel: String?, catchmentLabel: String?) -> HTML {
+        var items: [HTML] = classes.map { "<li><span class=\"swatch\" style=\"background:\($0.color)\"></span>\($0.label)</li>" }
+        if let targetLabel { items.append("<li><span class=\"swatch target\"></span>\(targetLabel)</li>") }
+        if let catchmentLabel { items.append("<li><span class=\"swatch catchment\"></span>\(catchmentLabel)</li>") }
+        return "<ul class=\"legend\">\(items)</ul>"
     }
 
     /// The map position (units) of a point in metres.

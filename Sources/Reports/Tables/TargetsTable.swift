@@ -1,6 +1,6 @@
 import Atlas
 
-/// targets.csv: one row per chosen area, in the order chosen.
+/// targets.csv: one row per chosen area, in the order chosen (`why` in the report language).
 public enum TargetsTable {
     public static let header = ["rank", "area_code", "municipality", "households", "flyers", "cumulative_flyers",
                                 "debt_percentile", "loneliness_percentile", "requests_per_1000_households",
@@ -8,8 +8,10 @@ public enum TargetsTable {
                                 "expected_at_risk_high", "target_score", "nearest_volunteer_m", "adjacent_to", "why"]
 
     public static func rows(_ plan: FlyerTargeting.Plan, areas: [String: AreaRecord], scores: [String: [String: StoredIndexScore]],
-                            reach: [String: Reach.AreaReach], suppression: Suppression) -> [[String]] {
-        plan.targets.map { t in
+                            reach: [String: Reach.AreaReach], suppression: Suppression,
+                            language: ReportLanguage) -> [[String]] {
+        let text = ReportText(lang: language, threshold: suppression.threshold)
+        return plan.targets.map { t in
             let area = areas[t.code]
             let s = scores[t.code] ?? [:]
             let r = reach[t.code]
@@ -21,14 +23,16 @@ public enum TargetsTable {
                     Format.fixed(t.expectedAtRisk.central, decimals: 1), Format.fixed(t.expectedAtRisk.low, decimals: 1),
                     Format.fixed(t.expectedAtRisk.high, decimals: 1),
                     Format.fixed(t.value / Double(t.flyers), decimals: 4), Format.fixed(t.nearestVolunteer, decimals: 0),
-                    t.adjacentTo ?? "", t.why]
+                    t.adjacentTo ?? "", text.targetReason(t.reason)]
         }
     }
 
     public static func table(_ plan: FlyerTargeting.Plan, areas: [AreaRecord], scores: [String: [String: StoredIndexScore]],
-                             reach: [String: Reach.AreaReach], suppression: Suppression) -> PublishedTable {
+                             reach: [String: Reach.AreaReach], suppression: Suppression,
+                             language: ReportLanguage) -> PublishedTable {
         let byCode = Dictionary(uniqueKeysWithValues: areas.map { ($0.code, $0) })
         return PublishedTable(file: "targets.csv", header: header,
-                              rows: rows(plan, areas: byCode, scores: scores, reach: reach, suppression: suppression))
+                              rows: rows(plan, areas: byCode, scores: scores, reach: reach, suppression: suppression,
+                                         language: language))
     }
 }

@@ -1,3 +1,5 @@
+import Atlas
+
 /// Every phrase of the reports and index.html, keyed. The words are in `Phrase+Dutch.swift` and
 /// `Phrase+English.swift`, one place per language; the switches there are exhaustive, so a
 /// phrase without a translation does not compile.
@@ -73,6 +75,30 @@ enum Phrase: Sendable, Equatable {
     case targetsOnThisMap(shown: Int, of: Int, flyers: String)
     case studyTablesFile
     case churchOverviewFile
+    case deliveryPageFile
+    case reasonPercentile(index: IndexName, value: Int)
+    case reasonAtRiskPerThousandFlyers(String)
+    case reasonUnderReached
+    case reasonNextTo(String)
+    case reasonVolunteerInTheArea
+    case reasonVolunteerWithin(String)
+    case locationsOverviewFile
+    case locationsOverviewTitle
+    case locationsOverviewIntro(km: String)
+    case locationRegion(areas: Int, municipalities: String, targets: Int)
+    case latestReport
+    case deliveryTableFile
+    case deliveryListsTitle
+    case deliveryRound(Int)
+    case deliveryRoundLoad(letterboxes: String, km: String)
+    case deliveryBoxes
+    case deliveryWalkMetres
+    case deliveryAreaSummary(letterboxes: String, flyers: String, rounds: Int)
+    case deliverySplitOverPostcodes
+    case deliveryChosenPostcodes
+    case deliveryWholeArea
+    case deliveryIntro(roundSize: String)
+    case deliverySubtitle(letterboxes: String, areas: Int, rounds: Int)
     case keyPoints
     case highRiskAreasAreUnderReached
     case reachHighRiskAreasWithFew
@@ -304,5 +330,7 @@ enum Phrase: Sendable, Equatable {
         .quarter,
         .files,
         .doNotShareHulpatlasSqliteThe, .studyPageFile, .targetsOnThisMap(shown: 3, of: 5, flyers: "7.315"), .studyTablesFile, .churchOverviewFile,
+        .deliveryPageFile, .reasonUnderReached, .reasonVolunteerInTheArea, .locationsOverviewFile, .locationsOverviewTitle, .latestReport, .deliveryTableFile, .deliveryListsTitle, .deliveryBoxes, .deliveryWalkMetres,
+        .deliverySplitOverPostcodes, .deliveryChosenPostcodes, .deliveryWholeArea,
     ]
 }
