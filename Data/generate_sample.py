@@ -3,7 +3,7 @@
 
     python3 Data/generate_sample.py
 
-Writes sample_requests.csv and sample_helpers.csv. Everything in them is invented: request and
+Writes sample_requests.csv and sample_helpers.csv (and Data/sample_campaigns.csv is hand-written). Everything in them is invented: request and
 volunteer ids, PC6 letters, dates and outcomes. Only the PC4 areas, their populations and risk
 indicators are real (CBS PC4 2020, read from cbs_pc4_2020_drechtsteden.gpkg).
 
@@ -197,8 +197,14 @@ def main():
                 row["closed_at"] = "2023-12-31"
             requests.append(row)
 
+    # The requester's number (for first-time requesters, docs/METHOD.md §14): one requester per PC6
+    # address, numbered in order of first contact, so that it draws nothing from the random stream.
+    requesters = {}
+    for row in requests:
+        key = row["requester_postcode"] or row["request_id"]
+        row["requester_id"] = requesters.setdefault(key, f"H{len(requesters) + 1:05d}")
     fields = ["request_id", "created_at", "kind", "category", "subcategory", "requester_postcode", "requester_type",
-              "location", "status", "closed_at", "helper_id", "helper_postcode", "organisation"]
+              "location", "status", "closed_at", "helper_id", "helper_postcode", "organisation", "requester_id"]
     with open(os.path.join(HERE, "sample_requests.csv"), "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
         w.writeheader()

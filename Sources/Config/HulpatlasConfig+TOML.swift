@@ -171,8 +171,11 @@ extension HulpatlasConfig {
                 config.run = try run(sub, folder: (file as NSString).deletingLastPathComponent, fail)
             case "study":
                 config.study = try study(sub, fail)
+            case "campaign":
+                config.campaign = try campaign(sub, folder: (file as NSString).deletingLastPathComponent, fail)
             default:
-                throw fail("unknown section [\(key)] (known: run, requests, helpers, outcome, index, privacy, target, report, study)")
+                throw fail("unknown section [\(key)] (known: run, requests, helpers, outcome, index, privacy, target, report, "
+                           + "study, campaign)")
             }
         }
         return config
@@ -240,6 +243,30 @@ extension HulpatlasConfig {
         }
         let problems = settings.problems { "study.\($0)" }
         if let first = problems.first { throw fail(first) }
+        return settings
+    }
+
+    /// `[campaign]`: file (relative to the config), months_before, months_after, controls_per_area, placebo_runs.
+    private static func campaign(_ t: TOMLTable, folder: String, _ fail: (String) -> ConfigError) throws -> CampaignSettings {
+        var settings = CampaignSettings()
+        for key in t.keys {
+            switch key {
+            case "file":
+                guard let text = t[key]?.string, !text.isEmpty else { throw fail("campaign.file must be a file name") }
+                settings.file = text.hasPrefix("/") ? text : (folder as NSString).appendingPathComponent(text)
+            case "months_before", "months_after", "controls_per_area", "placebo_runs":
+                guard let n = t[key]?.int else { throw fail("campaign.\(key) must be a whole number") }
+                switch key {
+                case "months_before": settings.monthsBefore = n
+                case "months_after": settings.monthsAfter = n
+                case "controls_per_area": settings.controlsPerArea = n
+                default: settings.placeboRuns = n
+                }
+            default:
+                throw fail("unknown key campaign.\(key) (known: file, months_before, months_after, controls_per_area, placebo_runs)")
+            }
+        }
+        if let first = settings.problems(name: { "campaign.\($0)" }).first { throw fail(first) }
         return settings
     }
 

@@ -39,6 +39,8 @@ public struct HulpatlasConfig: Sendable, Equatable {
     public var study: StudySettings?
     /// The study period every protected table set of this configuration includes.
     public var studyPeriod: StudyPeriod? { study?.period }
+    /// `[campaign]`: the campaign comparison's window, controls and placebo runs.
+    public var campaign = CampaignSettings()
 
 
     /// The calibrated at-risk model of each index, for the configured variant.

@@ -138,7 +138,7 @@ struct RequestRowParser {
             requesterType: requesterType, location: location, status: status, closedAt: closed,
             helperID: columns.value("helper_id", in: f), helperPostcode: optionalPostcode("helper_postcode"),
             organisation: columns.value("organisation", in: f), requesterGender: gender, requesterAgeBand: ageBand,
-            referralKind: referralKind)
+            referralKind: referralKind, requesterID: columns.value("requester_id", in: f))
         return .success((request, valueRejects))
     }
 }
@@ -159,7 +159,7 @@ enum LocationName {
 /// because rejects appear on the terminal and in the run's folder. The line number suffices
 /// to find the row in the organisation's own file.
 enum PersonalData {
-    static let fields: Set<String> = ["request_id", "helper_id", "requester_postcode", "helper_postcode", "postcode",
+    static let fields: Set<String> = ["request_id", "helper_id", "requester_id", "requester_postcode", "helper_postcode", "postcode",
                                       "subcategory", "organisation", "church", "requester_birth_year", "(row)"]
     static let badPostcode = "malformed postcode (expected 4 digits and 2 letters, e.g. 3311AB, or 4 digits)"
 

@@ -25,13 +25,20 @@ enum Disclosure {
     /// them (the run, `analyse`, `export` and `report` all come here).
     /// With `study`, the study period's tables are protected in the same set (and so share one
     /// pattern of hidden cells with every other published table).
+    /// With `campaigns`, the campaign evaluations' tables are in the set as well.
     static func analysis(requests: [HelpRequest], helpers: [Helper], locator: Locator, rule: OutcomeRule,
-                         suppression: Suppression, study: StudyPeriod? = nil) throws -> MatchHistoryReport.Written {
+                         suppression: Suppression, study: StudyPeriod? = nil,
+                         campaigns: [CampaignEvaluation.Result] = []) throws -> MatchHistoryReport.Written {
         var result = MatchHistoryReport.tables(requests: requests, helpers: helpers, locator: locator, rule: rule,
                                                suppression: suppression)
         if let study {
             let tables = StudyTables.tablesAndTruth(Study.compute(requests, helpers: helpers, period: study, rule: rule),
                                                     suppression: suppression)
+            result.tables += tables.tables
+            result.unprotected += tables.truth
+        }
+        if !campaigns.isEmpty {
+            let tables = CampaignTables.tablesAndTruth(campaigns, suppression: suppression)
             result.tables += tables.tables
             result.unprotected += tables.truth
         }

@@ -33,7 +33,7 @@ public enum ExportStage {
                                              language: config.report.language))
         }
         let analysis = try context.matchHistoryAnalysis(rule: config.outcome, suppression: suppression,
-                                                       study: config.studyPeriod)
+                                                       study: config.studyPeriod, campaign: config.campaign)
         tables += analysis?.tables ?? []
         tables.append(PublishedTable(file: "columns.csv", header: ColumnDictionary.header, rows: ColumnDictionary.rows))
         return Tables(tables: tables, analysis: analysis)

@@ -35,7 +35,7 @@ struct PublishedTablesModel {
 
     static let files = ["monthly.csv", "quarterly.csv", "trend.csv", "supply_demand.csv", "breakdowns.csv", "distances.csv",
                         "distance_histogram.csv", "distances_quarterly.csv", "distance_histogram_quarterly.csv"]
-        + StudyTables.files
+        + StudyTables.files + CampaignTables.files
 
     private(set) var tables = LinkedTables()
     /// Per cell, where it is published (none: a quantity no table shows, such as a quarter's
@@ -59,6 +59,7 @@ struct PublishedTablesModel {
         if let s = sheets["distances.csv"] { distances(s, histogram: sheets["distance_histogram.csv"]) }
         if let s = sheets["distances_quarterly.csv"] { distancesQuarterly(s, histogram: sheets["distance_histogram_quarterly.csv"]) }
         study(sheets)
+        campaigns(sheets)
     }
 
     /// The model of the match-history tables in `folder`.

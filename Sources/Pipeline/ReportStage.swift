@@ -20,7 +20,7 @@ public enum ReportStage {
         let (scores, reach) = try context.storedIndex()
         let suppression = Suppression(threshold: config.suppressionThreshold)
         let analysis = try context.matchHistoryAnalysis(rule: config.outcome, suppression: suppression,
-                                                       study: config.studyPeriod)
+                                                       study: config.studyPeriod, campaign: config.campaign)
         let data = ReportData(
             areas: areas, geometries: try context.geometries(), scores: scores, reach: reach,
             plan: try store.targetPlan(level: set.level, year: set.year), requests: requests, helpers: helpers,

@@ -1,4 +1,5 @@
 import Atlas
+import Config
 import Foundation
 import Geo
 import Reports
@@ -102,18 +103,22 @@ public final class RunContext {
 
     /// The stored indices or reach changed: read them again when next asked for.
     func storedIndexChanged() { stored = nil }
+    /// The stored campaigns changed: the protected tables are made again.
+    func campaignsChanged() { analysis = nil }
 
     /// The match-history analyses (distances, supply/demand, monthly, quarterly, breakdowns) as
     /// tables protected together (`Disclosure`), computed once per rule and threshold; nil
     /// without requests. With `study` (the configuration's `[study]`), the study period's tables
     /// are in the set: every command of one configuration publishes one pattern of hidden cells.
+    /// With `campaign` settings, the stored campaigns' evaluations are in the set too.
     public func matchHistoryAnalysis(rule: OutcomeRule, suppression: Suppression,
-                                     study: StudyPeriod?) throws -> MatchHistoryReport.Written? {
+                                     study: StudyPeriod?, campaign: CampaignSettings? = nil) throws -> MatchHistoryReport.Written? {
         guard !requests.isEmpty else { return nil }
-        let key = AnalysisKey(rule: rule, suppression: suppression, study: study)
+        let key = AnalysisKey(rule: rule, suppression: suppression, study: study, campaign: campaign)
         if let analysis, analysis.key == key { return analysis.result }
         let result = try Disclosure.analysis(requests: requests, helpers: helpers, locator: try locator(), rule: rule,
-                                             suppression: suppression, study: study)
+                                             suppression: suppression, study: study,
+                                             campaigns: try CampaignStage.evaluations(store, requests: requests, settings: campaign))
         analysis = (key, result)
         return result
     }
@@ -122,5 +127,6 @@ public final class RunContext {
         var rule: OutcomeRule
         var suppression: Suppression
         var study: StudyPeriod?
+        var campaign: CampaignSettings?
     }
 }

@@ -92,10 +92,17 @@ public enum RunStage {
                                                language: request.report.language, pdf: request.report.pdf, folder: out,
                                                deliveryAreas: deliveryAreas)
         clock.lap("target")
+        if let file = config.campaign.file {
+            let read = try CampaignStage.read(csv: file, context: context, delivered: nil, name: nil, goal: plan.goal)
+            emit("\n" + (try CampaignStage.store(read.campaigns, in: store, rows: read.rows, rejects: read.rejects)).description)
+            rejects += read.rejects
+            context.campaignsChanged()
+            clock.lap("campaigns")
+        }
 
         let suppression = Suppression(threshold: config.suppressionThreshold)
         if let analysis = try context.matchHistoryAnalysis(rule: config.outcome, suppression: suppression,
-                                                       study: config.studyPeriod) {
+                                                       study: config.studyPeriod, campaign: config.campaign) {
             emit("\n" + StageSummaryText.analysis(analysis, threshold: config.suppressionThreshold))
         }
         clock.lap("analyse")
@@ -126,6 +133,17 @@ public enum RunStage {
                 files += try PDFPrinter.print(pages: study.files.filter { $0.hasSuffix(".html") }, in: out)
             }
             clock.lap("study")
+        }
+        if let analysis = exported.analysis {
+            let campaign = try CampaignStage.write(analysis.tables, threshold: config.suppressionThreshold,
+                                                   language: request.report.language, folder: out)
+            let lines = CampaignStage.summaryLines(analysis.tables)
+            if !lines.isEmpty { emit("\n" + lines.joined(separator: "\n")) }
+            files += campaign.filter { !files.contains($0) }
+            if request.report.pdf, campaign.contains(CampaignPage.file) {
+                files += try PDFPrinter.print(pages: [CampaignPage.file], in: out)
+            }
+            if !campaign.isEmpty { clock.lap("campaign") }
         }
         try IndexPage.write(folder: out, title: "hulpatlas: \(request.title)", reports: reports, language: request.report.language)
         return Summary(reports: reports, files: files, timings: clock.laps)

@@ -17,7 +17,8 @@ public enum StoredInputs {
                                   study: StudyPeriod?) throws -> MatchHistoryReport.Written {
         try Disclosure.analysis(requests: requests, helpers: try store.helpers(), locator: try locator(store),
                                 rule: config.outcome, suppression: Suppression(threshold: config.suppressionThreshold),
-                                study: study)
+                                study: study, campaigns: try CampaignStage.evaluations(store, requests: requests,
+                                                                                      settings: config.campaign))
     }
 
     /// The atlas GeoPackage's model of the context's area set, with `plan` (nil: no targets layer).

@@ -51,7 +51,7 @@ public final class RecordUpserter {
 extension AtlasStore {
     static let requestColumns = ["created_at", "kind", "category", "subcategory", "requester_postcode", "requester_type",
                                  "location", "status", "closed_at", "helper_id", "helper_postcode", "organisation",
-                                 "requester_gender", "requester_age_band", "referral_kind"]
+                                 "requester_gender", "requester_age_band", "referral_kind", "requester_id"]
     static let helperColumns = ["postcode", "categories", "location", "active_from", "active_until", "church"]
 
     /// The store's pseudonymiser for ids (made with its key on first use).
@@ -70,7 +70,8 @@ extension AtlasStore {
         [ids.pseudonym(r.id), r.createdAt.description, r.kind.rawValue, r.category?.rawValue, r.subcategory,
          r.requesterPostcode?.code, r.requesterType?.rawValue, r.location, r.status.rawValue,
          r.closedAt?.description, r.helperID.map(ids.pseudonym), r.helperPostcode?.code, r.organisation,
-         r.requesterGender?.rawValue, r.requesterAgeBand?.rawValue, r.referralKind?.rawValue, runID]
+         r.requesterGender?.rawValue, r.requesterAgeBand?.rawValue, r.referralKind?.rawValue,
+         r.requesterID.map(ids.pseudonym), runID]
     }
 
     public static func arguments(_ h: Helper, runID: Int64, ids: Pseudonymiser) -> StatementArguments {
@@ -85,7 +86,7 @@ extension AtlasStore {
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT request_id, created_at, kind, category, subcategory, requester_postcode, requester_type,
                        location, status, closed_at, helper_id, helper_postcode, organisation,
-                       requester_gender, requester_age_band, referral_kind
+                       requester_gender, requester_age_band, referral_kind, requester_id
                 FROM requests ORDER BY rowid
                 """)
             while let row = try cursor.next() {
@@ -106,7 +107,8 @@ extension AtlasStore {
                     organisation: row["organisation"],
                     requesterGender: (row["requester_gender"] as String?).flatMap(Gender.init(rawValue:)),
                     requesterAgeBand: (row["requester_age_band"] as String?).flatMap(AgeBand.init(rawValue:)),
-                    referralKind: (row["referral_kind"] as String?).flatMap(ReferralKind.init(rawValue:))))
+                    referralKind: (row["referral_kind"] as String?).flatMap(ReferralKind.init(rawValue:)),
+                    requesterID: row["requester_id"]))
             }
             return out
         }

@@ -256,6 +256,27 @@ enum Schema {
                 ALTER TABLE helpers ADD COLUMN church TEXT;
                 """)
         }
+        m.registerMigration("v10-campaigns") { db in
+            // Delivered flyer campaigns (issue #18) and the requester's pseudonym, which tells a
+            // first request from a repeat.
+            try db.execute(sql: """
+                ALTER TABLE requests ADD COLUMN requester_id TEXT;
+                CREATE TABLE campaigns (
+                    name TEXT PRIMARY KEY,
+                    delivered TEXT NOT NULL,         -- YYYY-MM-DD
+                    level TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    goal TEXT,                       -- debt | loneliness | combined
+                    source TEXT NOT NULL             -- "plan" or the CSV's file name
+                );
+                CREATE TABLE campaign_areas (
+                    campaign TEXT NOT NULL REFERENCES campaigns(name) ON DELETE CASCADE,
+                    code TEXT NOT NULL,
+                    flyers INTEGER NOT NULL CHECK (flyers >= 0),
+                    PRIMARY KEY (campaign, code)
+                );
+                """)
+        }
         return m
     }
 }

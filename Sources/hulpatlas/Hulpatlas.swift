@@ -23,7 +23,7 @@ struct Hulpatlas: ParsableCommand {
         abstract: "Risk maps and impact reports for neighbourhood-help organisations, from CBS postcode statistics.",
         version: BuildInfo.description,
         subcommands: [RunCommand.self, IngestCommand.self, IndexCommand.self, AnalyseCommand.self, TargetCommand.self,
-                      ReportCommand.self, StudyCommand.self, ExportCommand.self, AuditCommand.self, InfoCommand.self])
+                      ReportCommand.self, StudyCommand.self, CampaignCommand.self, ExportCommand.self, AuditCommand.self, InfoCommand.self])
 }
 
 struct IngestCommand: ParsableCommand {

@@ -34,6 +34,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The SQLite store (default: OUT/hulpatlas.sqlite).")
     var db: String?
 
+    @Option(help: "Delivered flyer campaigns (CSV: code, delivered, flyers, campaign) to record and evaluate ([campaign] file).")
+    var campaigns: String?
+
     @OptionGroup var target: TargetOptions
     @OptionGroup var report: ReportOptions
 
@@ -41,7 +44,8 @@ struct RunCommand: ParsableCommand {
     var timings: String?
 
     func run() throws {
-        let config = try matchHistory.load()
+        var config = try matchHistory.load()
+        if let campaigns { config.campaign.file = campaigns }
         guard let areas = areas ?? config.run.areas else {
             throw ValidationError("give the areas: --areas FILE, or areas = \"…\" in the [run] section of --config")
         }
@@ -55,7 +59,8 @@ struct RunCommand: ParsableCommand {
         if config.run.boundariesOnly { areaInput.boundariesOnly = true }
         if areaInput.statisticsHeaderRow == nil { areaInput.statisticsHeaderRow = config.run.statisticsHeaderRow }
         let deliveryAreas = deliveryAreas ?? config.run.deliveryAreas
-        let inputs = [areas] + areaInput.statistics + [deliveryAreas, requests, helpers, matchHistory.config].compactMap { $0 }
+        let inputs = [areas] + areaInput.statistics
+            + [deliveryAreas, requests, helpers, matchHistory.config, config.campaign.file].compactMap { $0 }
         let overwritten = RunStage.inputsOverwritten(by: out, inputs: inputs)
         guard overwritten.isEmpty else {
             throw ValidationError("the output folder \(out) holds input files the run would overwrite: "

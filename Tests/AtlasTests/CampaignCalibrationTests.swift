@@ -4,7 +4,7 @@ import Testing
 
 /// The campaign model on the synthetic histories of Tests/Fixtures/campaign/make_campaign_panels.py
 /// (100 seeds with a rate ratio of 1.3 in the targeted areas after delivery, 100 without effect),
-/// against statsmodels' fit of the same model, and its calibration (docs/METHOD.md §14).
+/// against statsmodels' fit of the same model, and its calibration (docs/METHOD.md §13).
 @Suite struct CampaignCalibrationTests {
     struct Case {
         var scenario: String

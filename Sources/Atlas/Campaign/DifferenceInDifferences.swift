@@ -8,7 +8,7 @@ import Foundation
 /// area (Bertrand, Duflo & Mullainathan 2004; Cameron & Miller 2015), which allows for serial
 /// correlation within an area, and the quasi-Poisson one (the model's scaled by Pearson's
 /// dispersion), which guards against the robust one's downward bias with few areas (Angrist &
-/// Pischke 2009, §8.2). docs/METHOD.md §14.
+/// Pischke 2009, §8.2). docs/METHOD.md §13.
 public enum DifferenceInDifferences {
     /// Counts per area and month: `counts[area][month]`; months before `firstAfter` are before
     /// delivery, the others after.
@@ -59,12 +59,16 @@ public enum DifferenceInDifferences {
         case noContrast
         /// The model did not converge or its information matrix is singular.
         case fitFailed
+        /// Fewer than 10 residual degrees of freedom: too close to the counts themselves to
+        /// publish (the output-checking rule for models, Eurostat 2015 / ONS SDC guidance).
+        case tooFewObservations
     }
 
     public static func estimate(_ panel: Panel) -> Result<Estimate, NotEstimable> {
         guard let model = Model(panel) else { return .failure(.noContrast) }
         let groups = model.groupTotals
         guard groups.allSatisfy({ $0 > 0 }) else { return .failure(.emptyGroup) }
+        guard model.y.count - model.design.columns >= 10 else { return .failure(.tooFewObservations) }
         guard let fit = PoissonRegression.fit(model.design, counts: model.y) else { return .failure(.fitFailed) }
         let beta = fit.coefficients[0]
         let variance = fit.clusterVariance(0, design: model.design, counts: model.y, clusters: model.cluster)

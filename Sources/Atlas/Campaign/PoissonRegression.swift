@@ -4,7 +4,7 @@ import Foundation
 /// (McCullagh & Nelder 1989, §2.5), on a sparse design: the campaign model has one column per
 /// area and per month, and each row only touches three of them. The information matrix X′WX is
 /// accumulated densely and solved by Cholesky; that is cheap for the few hundred columns of a
-/// campaign or forecast model. docs/METHOD.md §14.
+/// campaign or forecast model. docs/METHOD.md §13.
 public enum PoissonRegression {
     /// One non-zero of a design row.
     public struct Entry: Sendable, Equatable {

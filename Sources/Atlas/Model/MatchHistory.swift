@@ -96,12 +96,15 @@ public struct HelpRequest: Sendable, Hashable {
     public var requesterGender: Gender?
     public var requesterAgeBand: AgeBand?
     public var referralKind: ReferralKind?
+    /// Who asked, as the organisation numbers its requesters (optional; a pseudonym once stored):
+    /// it tells a first request from a repeat (docs/METHOD.md §13).
+    public var requesterID: String?
 
     public init(id: String, createdAt: Day, kind: RequestKind, category: Category?, subcategory: String? = nil,
                 requesterPostcode: Postcode?, requesterType: RequesterType? = nil, location: String,
                 status: RequestStatus, closedAt: Day? = nil, helperID: String? = nil, helperPostcode: Postcode? = nil,
                 organisation: String? = nil, requesterGender: Gender? = nil, requesterAgeBand: AgeBand? = nil,
-                referralKind: ReferralKind? = nil) {
+                referralKind: ReferralKind? = nil, requesterID: String? = nil) {
         self.id = id
         self.createdAt = createdAt
         self.kind = kind
@@ -118,6 +121,7 @@ public struct HelpRequest: Sendable, Hashable {
         self.requesterGender = requesterGender
         self.requesterAgeBand = requesterAgeBand
         self.referralKind = referralKind
+        self.requesterID = requesterID
     }
 }
 

@@ -43,6 +43,7 @@ public enum Vocabulary {
         "requester_age_band": ["requester_age_band", "leeftijdsgroep", "leeftijdscategorie", "age_band"],
         "requester_birth_year": ["requester_birth_year", "geboortejaar", "birth_year"],
         "referral_kind": ["referral_kind", "soort_doorverwijzing", "doorverwezen_naar_soort"],
+        "requester_id": ["requester_id", "hulpvrager_id", "client_id", "clientnummer", "klant_id"],
     ]
     public static let requiredRequestColumns = ["request_id", "created_at", "kind", "category", "location", "status"]
 

@@ -29,7 +29,7 @@ public struct PrivacyAudit {
     static let freeTextColumns: Set<String> = ["description", "why", "not_ranked_reason", "missing_components"]
     /// Column names that carry direct identifiers or free text.
     public static let identifyingColumns: Set<String> = [
-        "request_id", "helper_id", "id", "name", "naam", "subcategory", "opmerking", "opmerkingen", "omschrijving",
+        "request_id", "helper_id", "requester_id", "id", "name", "naam", "subcategory", "opmerking", "opmerkingen", "omschrijving",
         "toelichting", "email", "e-mail", "telefoon", "phone", "address", "adres", "requester_postcode", "helper_postcode",
     ]
 

@@ -29,6 +29,11 @@ public enum IndexPage {
         ("study_trend.csv", .studyTablesFile),
         ("study_breakdowns.csv", .studyTablesFile),
         ("church_overview.csv", .churchOverviewFile),
+        ("campaign.html", .campaignPageFile),
+        ("campaign_effect.csv", .campaignTablesFile),
+        ("campaign_series.csv", .campaignTablesFile),
+        ("campaign_balance.csv", .campaignTablesFile),
+        ("campaign_areas.csv", .campaignTablesFile),
         ("rejected.csv", .rejectedInputRowsWithTheReason),
     ]
 

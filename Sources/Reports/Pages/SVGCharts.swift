@@ -37,13 +37,7 @@ public enum SVGCharts {
         let yMax = (maxValue / step).rounded(.up) * step
         let bw = plotW / Double(max(bars.count, 1))
         func y(_ v: Double) -> Double { top + plotH * (1 - v / yMax) }
-        var parts: [HTML] = []
-        var t = 0.0
-        while t <= yMax + 1e-9 {
-            parts.append("<line class=\"grid\" x1=\"\(number(left))\" x2=\"\(number(w - 8))\" y1=\"\(number(y(t)))\" y2=\"\(number(y(t)))\"/>"
-                         + "<text class=\"tick\" x=\"\(number(left - 6))\" y=\"\(number(y(t) + 4))\" text-anchor=\"end\">\(Int(t))</text>")
-            t += step
-        }
+        var parts = yGrid(left: left, right: w - 8, yMax: yMax, step: step, y: y)
         for (i, bar) in bars.enumerated() {
             let x = left + Double(i) * bw
             if let v = bar.value {
@@ -79,6 +73,18 @@ public enum SVGCharts {
         return """
             <svg id="\(id)" class="chart" viewBox="0 0 \(Int(w)) \(Int(h))" role="img" aria-label="\(title)">\(parts)</svg>
             """
+    }
+
+    /// Horizontal grid lines with their values at 0, step, … up to `yMax`.
+    static func yGrid(left: Double, right: Double, yMax: Double, step: Double, y: (Double) -> Double) -> [HTML] {
+        var parts: [HTML] = []
+        var t = 0.0
+        while t <= yMax + 1e-9 {
+            parts.append("<line class=\"grid\" x1=\"\(number(left))\" x2=\"\(number(right))\" y1=\"\(number(y(t)))\" y2=\"\(number(y(t)))\"/>"
+                         + "<text class=\"tick\" x=\"\(number(left - 6))\" y=\"\(number(y(t) + 4))\" text-anchor=\"end\">\(Int(t))</text>")
+            t += step
+        }
+        return parts
     }
 
     /// 1, 2 or 5 × a power of ten, at least `raw`.

@@ -130,7 +130,7 @@ public enum ColumnDictionary {
         ("breakdowns", "count", "requests", "requests with the value"),
         ("breakdowns", "total", "requests", "requests the share is taken of"),
         ("breakdowns", "share", "fraction", "count / total"),
-    ] + studyEntries + ["distances", "distance_histogram", "distances_quarterly", "distance_histogram_quarterly", "supply_demand",
+    ] + studyEntries + campaignEntries + ["campaign_effect", "campaign_series", "distances", "distance_histogram", "distances_quarterly", "distance_histogram_quarterly", "supply_demand",
                         "monthly", "quarterly", "breakdowns", "study_summary", "study_outcomes", "study_monthly", "study_trend",
                         "study_breakdowns", "church_overview"].flatMap { table in
         shared.map { (table, $0.0, $0.1, $0.2) }
@@ -180,6 +180,48 @@ public enum ColumnDictionary {
         ("church_overview", "category", "", "all, or praktisch, sociaal, vervoer"),
         ("church_overview", "answered", "requests", "help requests of the period its volunteers answered (matched to one of them)"),
         ("church_overview", "volunteers", "volunteers", "its volunteers active in the period (on the all row)"),
+    ]
+
+    /// The campaign tables (`hulpatlas campaign effect`; docs/METHOD.md §13).
+    static let campaignEntries: [(table: String, column: String, unit: String, description: String)] = [
+        ("campaign_effect", "campaign", "", "the campaign's name"),
+        ("campaign_effect", "delivered", "date", "the day the flyers were delivered"),
+        ("campaign_effect", "outcome", "", "help_requests (all), or first_time_requests (a requester's first help request; needs requester_id)"),
+        ("campaign_effect", "first_month_before", "month", "first month compared before delivery"),
+        ("campaign_effect", "last_month_before", "month", "last month before the delivery month (the delivery month itself is left out)"),
+        ("campaign_effect", "first_month_after", "month", "first month after the delivery month"),
+        ("campaign_effect", "last_month_after", "month", "last month compared after delivery"),
+        ("campaign_effect", "targeted_areas", "areas", "areas of the campaign in the comparison"),
+        ("campaign_effect", "control_areas", "areas", "matched control areas (not targeted by a campaign in the window)"),
+        ("campaign_effect", "flyers", "flyers", "flyers delivered in the targeted areas"),
+        ("campaign_effect", "targeted_before", "requests", "help requests from the targeted areas in the months before"),
+        ("campaign_effect", "targeted_after", "requests", "help requests from the targeted areas in the months after"),
+        ("campaign_effect", "control_before", "requests", "help requests from the control areas in the months before"),
+        ("campaign_effect", "control_after", "requests", "help requests from the control areas in the months after"),
+        ("campaign_effect", "rate_ratio", "ratio", "exp(coefficient) of the Poisson difference-in-differences: the change in the targeted areas relative to the controls"),
+        ("campaign_effect", "rate_ratio_low", "ratio", "lower end of its 95% interval"),
+        ("campaign_effect", "rate_ratio_high", "ratio", "upper end of its 95% interval"),
+        ("campaign_effect", "extra_per_1000_flyers", "requests", "targeted_after × (1 − 1/rate_ratio) per 1,000 flyers: extra help requests in the months after"),
+        ("campaign_effect", "extra_per_1000_flyers_low", "requests", "the same at the interval's lower end"),
+        ("campaign_effect", "extra_per_1000_flyers_high", "requests", "the same at the interval's upper end"),
+        ("campaign_effect", "placebo_p", "probability", "share of placebo re-assignments of the campaign with an effect at least as large (two-sided, the observed one counted)"),
+        ("campaign_effect", "placebo_runs", "runs", "placebo re-assignments that gave an estimate"),
+        ("campaign_effect", "not_evaluated_because", "", "why there is no estimate (empty when there is one)"),
+        ("campaign_series", "campaign", "", "the campaign's name"),
+        ("campaign_series", "first_month", "month", "first month of a period of (at most) three months of the comparison"),
+        ("campaign_series", "last_month", "month", "its last month"),
+        ("campaign_series", "period", "", "before or after delivery"),
+        ("campaign_series", "targeted", "requests", "help requests from the targeted areas"),
+        ("campaign_series", "control", "requests", "help requests from the control areas"),
+        ("campaign_balance", "campaign", "", "the campaign's name"),
+        ("campaign_balance", "covariate", "", "risk_percentile, households (means over the areas) or the group's help requests per 1,000 households per month before delivery"),
+        ("campaign_balance", "targeted", "", "its value in the targeted areas"),
+        ("campaign_balance", "control", "", "its value in the control areas"),
+        ("campaign_balance", "standardised_difference", "sd", "difference of the means over the pooled standard deviation (|d| < 0.25 is usually taken as balanced)"),
+        ("campaign_areas", "campaign", "", "the campaign's name"),
+        ("campaign_areas", "code", "", "a targeted or control area"),
+        ("campaign_areas", "role", "", "targeted or control"),
+        ("campaign_areas", "flyers", "flyers", "flyers delivered (targeted areas)"),
     ]
 
     public static var rows: [[String]] { entries.map { [$0.table, $0.column, $0.unit, $0.description] } }

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Synthetic campaign histories and an independent fit of the campaign model, for the
-calibration tests of `hulpatlas campaign effect` (docs/METHOD.md §14).
+calibration tests of `hulpatlas campaign effect` (docs/METHOD.md §13).
 
 For each of 100 seeds and two scenarios (a rate ratio of 1.3 in the targeted areas after
 delivery, and no effect) it draws monthly help requests for 40 areas over 24 months (12 before

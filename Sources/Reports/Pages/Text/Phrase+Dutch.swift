@@ -157,6 +157,8 @@ extension Phrase {
         case let .targetsOnThisMap(shown, of, flyers): return "De tabel toont de \(shown) van deze \(of) gebieden die op deze kaart liggen (\(flyers) flyers); de andere liggen in andere gemeenten."
         case .studyPageFile: return "De cijfers van de onderzoeksperiode ([study]): totalen, matchpercentage met interval, categorieën, maandreeks met trend, aanmelders, geslacht, leeftijd, organisaties, doorverwijzingen, snelheid per soort hulpvraag"
         case .studyTablesFile: return "De cijfers van de onderzoeksperiode als tabellen (zie columns.csv)"
+        case .campaignPageFile: return "Het effect van elke vastgelegde flyercampagne: bezorgde tegen vergelijkingsgebieden, verhouding en extra hulpvragen per 1.000 flyers met interval, placebotoets"
+        case .campaignTablesFile: return "Het campagne-effect als tabellen: schatting, maandreeksen, vergelijkbaarheid, gebieden (zie columns.csv)"
         case .churchOverviewFile: return "Per kerk: de hulpvragen die haar vrijwilligers beantwoordden, per categorie"
         case .locationsOverviewFile: return "Overzicht van de locaties: per locatie de risicokaarten van haar eigen regio, naast elkaar"
         case .locationsOverviewTitle: return "Alle locaties in één oogopslag"

@@ -157,6 +157,8 @@ extension Phrase {
         case let .targetsOnThisMap(shown, of, flyers): return "The table lists the \(shown) of these \(of) areas that lie on this map (\(flyers) flyers); the others lie in other municipalities."
         case .studyPageFile: return "The figures of the study period ([study]): totals, match rate with its interval, categories, monthly series with trend, who submits, gender, age, organisations, referrals, speed by kind of request"
         case .studyTablesFile: return "The figures of the study period as tables (see columns.csv)"
+        case .campaignPageFile: return "The effect of every recorded flyer campaign: targeted against control areas, rate ratio and extra help requests per 1,000 flyers with intervals, placebo test"
+        case .campaignTablesFile: return "The campaign effect as tables: estimate, monthly series, balance, areas (see columns.csv)"
         case .churchOverviewFile: return "Per church: the help requests its volunteers answered, by category"
         case .locationsOverviewFile: return "Overview of the locations: each location's risk maps of its own region, side by side"
         case .locationsOverviewTitle: return "All locations at a glance"

@@ -74,6 +74,8 @@ enum Phrase: Sendable, Equatable {
     /// The flyer table lists the chosen areas on this page's map only.
     case targetsOnThisMap(shown: Int, of: Int, flyers: String)
     case studyTablesFile
+    case campaignPageFile
+    case campaignTablesFile
     case churchOverviewFile
     case deliveryPageFile
     case reasonPercentile(index: IndexName, value: Int)
@@ -329,7 +331,7 @@ enum Phrase: Sendable, Equatable {
         .quarterlyReports,
         .quarter,
         .files,
-        .doNotShareHulpatlasSqliteThe, .studyPageFile, .targetsOnThisMap(shown: 3, of: 5, flyers: "7.315"), .studyTablesFile, .churchOverviewFile,
+        .doNotShareHulpatlasSqliteThe, .studyPageFile, .targetsOnThisMap(shown: 3, of: 5, flyers: "7.315"), .studyTablesFile, .campaignPageFile, .campaignTablesFile, .churchOverviewFile,
         .deliveryPageFile, .reasonUnderReached, .reasonVolunteerInTheArea, .locationsOverviewFile, .locationsOverviewTitle, .latestReport, .deliveryTableFile, .deliveryListsTitle, .deliveryBoxes, .deliveryWalkMetres,
         .deliverySplitOverPostcodes, .deliveryChosenPostcodes, .deliveryWholeArea,
     ]

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `hulpatlas campaign` on the sample: a run, then campaigns recorded from a CSV with bad rows
+/// and from the stored plan, their effect written, listed and removed.
+@Suite struct CampaignEndToEndTests {
+    static let run: (dir: TemporaryDirectory, log: String, statuses: [Int32]) = {
+        let dir = try! TemporaryDirectory()
+        let db = dir.path("atlas.sqlite")
+        let csv = try! dir.write("campagnes.csv", """
+            code,delivered,flyers,campaign
+            3311,2022-09-05,,Najaar
+            3312,2022-09-05,2000,Najaar
+            3312,2022-09-05,2000,Najaar
+            9999,2022-09-05,,Najaar
+            3313,2022-13-05,,Najaar
+            3314,2022-09-05,veel,Najaar
+            3317,2022-09-12,,Najaar
+            3315,2022-03-07,,Voorjaar
+            3318,2022-03-07,,Voorjaar
+
+            """)
+        var log = "", statuses: [Int32] = []
+        for arguments in [
+            ["run", "--areas", "Data/cbs_pc4_2020_drechtsteden.gpkg", "--stats", "Data/pc4_gemeente_drechtsteden.csv",
+             "--requests", "Data/sample_requests.csv", "--helpers", "Data/sample_helpers.csv", "--out", dir.path("run"), "--db", db],
+            ["campaign", "add", "--csv", csv, "--db", db],
+            ["campaign", "add", "--plan", "--delivered", "2023-03-06", "--name", "Plan voorjaar 2023", "--db", db],
+            ["campaign", "list", "--db", db],
+            ["campaign", "effect", "--db", db, "--out", dir.path("effect"), "--placebo-runs", "49"],
+            ["campaign", "effect", "--db", db, "--out", dir.path("effect-en"), "--placebo-runs", "49", "--lang", "en"],
+            ["campaign", "remove", "Voorjaar", "--db", db],
+            ["campaign", "remove", "Bestaat niet", "--db", db],
+        ] {
+            let r = try! RunCommandTests.hulpatlas(arguments)
+            log += "$ \(arguments.joined(separator: " "))\n" + r.stdout + r.stderr
+            statuses.append(r.status)
+        }
+        return (dir, log, statuses)
+    }()
+
+    @Test func everyRowIsAcceptedOrReportedWithItsLineFieldAndReason() {
+        #expect(Self.run.statuses.prefix(7).allSatisfy { $0 == 0 }, "\(Self.run.log)")
+        let log = Self.run.log
+        #expect(log.contains("9 rows read: 4 accepted, 5 rejected"), "\(log)")
+        for expected in ["campagnes.csv:4 code: area 3312 is listed twice", "campagnes.csv:5 code: not an area of the stored pc4 2020 set",
+                         "campagnes.csv:6 delivered: not a date like 2023-03-06", "campagnes.csv:7 flyers: not a whole number",
+                         "campagnes.csv:8 delivered: campaign 'Najaar' was delivered on 2022-09-05"] {
+            #expect(log.contains(expected), "\(expected)\n\(log)")
+        }
+        #expect(log.contains("campaign 'Najaar': delivered 2022-09-05, 2 areas"), "\(log)")
+        #expect(log.contains("campaign 'Plan voorjaar 2023': delivered 2023-03-06"), "\(log)")
+    }
+
+    @Test func theEffectIsWrittenAsTablesAndAPageInBothLanguages() throws {
+        let effects = try Fixtures.readSimpleCSV(Self.run.dir.path("effect/campaign_effect.csv"))
+        #expect(Set(effects.map { $0["campaign"]! }) == ["Najaar", "Voorjaar", "Plan voorjaar 2023"], "\(Self.run.log)")
+        // The plan's campaign (2023-03-06) has 6 months after it up to 2023-09: evaluated.
+        let plan = try #require(effects.first { $0["campaign"] == "Plan voorjaar 2023" && $0["outcome"] == "help_requests" })
+        #expect(plan["first_month_after"] == "2023-04" && plan["last_month_after"] == "2023-09")
+        for e in effects where e["outcome"] == "help_requests" && e["not_evaluated_because"]!.isEmpty && !e["rate_ratio"]!.isEmpty {
+            let (rr, low, high) = (Double(e["rate_ratio"]!)!, Double(e["rate_ratio_low"]!)!, Double(e["rate_ratio_high"]!)!)
+            #expect(low < rr && rr < high && (1...49).contains(Int(e["placebo_runs"]!) ?? 0))
+        }
+        let nl = try String(contentsOfFile: Self.run.dir.path("effect/campaign.html"), encoding: .utf8)
+        let en = try String(contentsOfFile: Self.run.dir.path("effect-en/campaign.html"), encoding: .utf8)
+        #expect(nl.contains("Wat dit niet bewijst") && nl.contains("Najaar") && nl.contains("<svg"))
+        #expect(en.contains("What this does not prove") && !en.contains("Wat dit"))
+        let series = try Fixtures.readSimpleCSV(Self.run.dir.path("effect/campaign_series.csv"))
+        #expect(series.contains { $0["campaign"] == "Najaar" && $0["period"] == "after" })
+    }
+
+    @Test func theEffectFolderPassesTheAudit() throws {
+        let r = try RunCommandTests.hulpatlas(["audit", Self.run.dir.path("effect"), "--requests", "Data/sample_requests.csv",
+                                               "--helpers", "Data/sample_helpers.csv", "--intervals"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+    }
+
+    @Test func removingAnUnknownCampaignSaysWhichAreRecorded() {
+        #expect(Self.run.statuses.last == 1 || Self.run.statuses.last == 64, "\(Self.run.log)")
+        #expect(Self.run.log.contains("no campaign 'Bestaat niet' is recorded; recorded: "), "\(Self.run.log)")
+        #expect(Self.run.log.contains("campaign 'Voorjaar' removed"))
+    }
+}
