@@ -53,6 +53,13 @@ public enum PoissonRegression {
             return information.solve(e)
         }
 
+        /// A draw of the coefficients from their approximate sampling distribution,
+        /// N(β̂, scale · (X′WX)⁻¹), from standard normal `z` (one per coefficient).
+        public func coefficientDraw(_ z: [Double], scale: Double = 1) -> [Double] {
+            let v = information.solveTransposed(z), s = scale.squareRoot()
+            return coefficients.indices.map { coefficients[$0] + s * v[$0] }
+        }
+
         /// The model-based variance of coefficient `j` (Poisson: dispersion 1).
         public func variance(_ j: Int) -> Double { covarianceColumn(j)[j] }
 
@@ -163,6 +170,18 @@ struct Cholesky: Sendable {
         self.l = l
     }
 
+    /// v with Lᵀ v = z: for z standard normal, v ~ N(0, A⁻¹) (a draw of the estimate's error).
+    func solveTransposed(_ z: [Double]) -> [Double] {
+        let p = size
+        var y = z
+        for i in stride(from: p - 1, through: 0, by: -1) {
+            var s = y[i]
+            for k in (i + 1)..<p { s -= l[k * p + i] * y[k] }
+            y[i] = s / l[i * p + i]
+        }
+        return y
+    }
+
     /// x with A x = b.
     func solve(_ b: [Double]) -> [Double] {
         let p = size
@@ -172,11 +191,6 @@ struct Cholesky: Sendable {
             for k in 0..<i { s -= l[i * p + k] * y[k] }
             y[i] = s / l[i * p + i]
         }
-        for i in stride(from: p - 1, through: 0, by: -1) {
-            var s = y[i]
-            for k in (i + 1)..<p { s -= l[k * p + i] * y[k] }
-            y[i] = s / l[i * p + i]
-        }
-        return y
+        return solveTransposed(y)
     }
 }
