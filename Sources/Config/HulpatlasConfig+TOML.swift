@@ -171,11 +171,21 @@ extension HulpatlasConfig {
                 config.run = try run(sub, folder: (file as NSString).deletingLastPathComponent, fail)
             case "study":
                 config.study = try study(sub, fail)
+            case "forecast":
+                for k in sub.keys where k != "requests_per_volunteer" {
+                    throw fail("unknown key forecast.\(k) (known: requests_per_volunteer)")
+                }
+                if let v = sub["requests_per_volunteer"] {
+                    guard let n = v.double ?? v.int.map(Double.init), n > 0, n.isFinite else {
+                        throw fail("forecast.requests_per_volunteer must be a number > 0 (help requests one volunteer takes a year)")
+                    }
+                    config.forecast.requestsPerVolunteer = n
+                }
             case "campaign":
                 config.campaign = try campaign(sub, folder: (file as NSString).deletingLastPathComponent, fail)
             default:
                 throw fail("unknown section [\(key)] (known: run, requests, helpers, outcome, index, privacy, target, report, "
-                           + "study, campaign)")
+                           + "study, campaign, forecast)")
             }
         }
         return config

@@ -41,6 +41,8 @@ public struct HulpatlasConfig: Sendable, Equatable {
     public var studyPeriod: StudyPeriod? { study?.period }
     /// `[campaign]`: the campaign comparison's window, controls and placebo runs.
     public var campaign = CampaignSettings()
+    /// `[forecast]`: volunteers needed at a target number of requests per volunteer.
+    public var forecast = ForecastSettings()
 
 
     /// The calibrated at-risk model of each index, for the configured variant.

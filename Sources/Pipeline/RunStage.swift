@@ -144,6 +144,16 @@ public enum RunStage {
                 files += try PDFPrinter.print(pages: [CampaignPage.file], in: out)
             }
             if !campaign.isEmpty { clock.lap("campaign") }
+            let forecast = ForecastTables.tables(ForecastStage.series(requests: context.requests, protected: analysis.tables,
+                                                                      requestsPerVolunteer: config.forecast.requestsPerVolunteer))
+            if forecast.contains(where: { !$0.rows.isEmpty }) {
+                for table in forecast { try table.writeCSV(in: out) }
+                let pages = try ForecastPage.write(tables: forecast, folder: out, language: request.report.language,
+                                                   threshold: config.suppressionThreshold)
+                files += (forecast.map(\.file) + pages).filter { !files.contains($0) }
+                if request.report.pdf, !pages.isEmpty { files += try PDFPrinter.print(pages: pages, in: out) }
+                clock.lap("forecast")
+            }
         }
         try IndexPage.write(folder: out, title: "hulpatlas: \(request.title)", reports: reports, language: request.report.language)
         return Summary(reports: reports, files: files, timings: clock.laps)

@@ -87,3 +87,20 @@ import Testing
         #expect(DemandForecast.fit(Array(counts.prefix(20)), firstMonth: first) == nil)
     }
 }
+
+/// Volunteers needed, written out.
+@Suite struct VolunteersNeededTests {
+    @Test func atTheCurrentRatioAndAtATarget() throws {
+        // 68 active for 240 requests last year, 316.5 expected: 316.5 · 68 / 240 = 89.675 → 90, 22 short.
+        let current = try #require(VolunteersNeeded.need(forecastRequests: 316.5, active: 68, lastYearRequests: 240,
+                                                         requestsPerVolunteer: nil))
+        #expect(current.needed == 90 && current.gap == 22 && abs(current.helpersPerRequest - 68.0 / 240) < 1e-12)
+        // At 5 requests per volunteer a year: 316.5 / 5 = 63.3 → 64, 4 fewer than active.
+        let target = try #require(VolunteersNeeded.need(forecastRequests: 316.5, active: 68, lastYearRequests: 240,
+                                                        requestsPerVolunteer: 5))
+        #expect(target.needed == 64 && target.gap == -4)
+        #expect(VolunteersNeeded.need(forecastRequests: 10, active: 3, lastYearRequests: 0, requestsPerVolunteer: nil) == nil)
+        #expect(VolunteersNeeded.need(forecastRequests: .nan, active: 3, lastYearRequests: 10, requestsPerVolunteer: nil) == nil)
+        #expect(VolunteersNeeded.need(forecastRequests: 20, active: 4, lastYearRequests: 20, requestsPerVolunteer: nil)?.needed == 4)
+    }
+}

@@ -71,6 +71,31 @@ import TestSupport
         #expect(series.contains { $0["campaign"] == "Najaar" && $0["period"] == "after" })
     }
 
+    /// The run writes the demand forecast: four quarters per location and category, withheld
+    /// where last year's requests are hidden, and the volunteers needed beside today's.
+    @Test func theRunWritesTheForecastAndTheVolunteersNeeded() throws {
+        let forecast = try Fixtures.readSimpleCSV(Self.run.dir.path("run/forecast.csv"))
+        #expect(forecast.count == 4 * 3 * 4, "\(Self.run.log)")  // 3 locations and all, 3 categories, 4 quarters
+        #expect(Set(forecast.map { $0["quarter"]! }) == ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"])
+        for row in forecast {
+            if row["withheld_because"]!.isEmpty {
+                let (e, low, high) = (Double(row["expected"]!)!, Double(row["low"]!)!, Double(row["high"]!)!)
+                #expect(low <= e && e <= high)
+            } else {
+                #expect(row["expected"]!.isEmpty && row["low"]!.isEmpty && row["mase_model"]!.isEmpty)
+            }
+        }
+        let needs = try Fixtures.readSimpleCSV(Self.run.dir.path("run/volunteers_needed.csv"))
+        let all = try #require(needs.first { $0["location"] == "all" && $0["category"] == "praktisch" })
+        let need = Int(all["volunteers_needed"]!)!, active = Int(all["active_volunteers"]!)!
+        let year = Double(all["forecast_next_four_quarters"]!)!, last = Double(all["last_year_requests"]!)!
+        #expect(need == Int((year * Double(active) / last).rounded(.up)) || need == Int((year * Double(active) / last).rounded(.up)) + 1)
+        #expect(Int(all["gap"]!) == need - active)
+        let page = try String(contentsOfFile: Self.run.dir.path("run/forecast.html"), encoding: .utf8)
+        #expect(page.contains("Vrijwilligers nodig") && page.contains("2024-Q1"))
+        #expect(!page.contains("hidden in breakdowns") && !page.contains("fewer than"), "English on the Dutch page")
+    }
+
     @Test func theEffectFolderPassesTheAudit() throws {
         let r = try RunCommandTests.hulpatlas(["audit", Self.run.dir.path("effect"), "--requests", "Data/sample_requests.csv",
                                                "--helpers", "Data/sample_helpers.csv", "--intervals"])

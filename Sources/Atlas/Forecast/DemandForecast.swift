@@ -58,6 +58,12 @@ public enum DemandForecast {
         public var mean: Double
         public var low: Double
         public var high: Double
+        public init(months: ClosedRange<Int>, mean: Double, low: Double, high: Double) {
+            self.months = months
+            self.mean = mean
+            self.low = low
+            self.high = high
+        }
     }
 
     /// The next four whole calendar quarters after the history (a quarter the history ends

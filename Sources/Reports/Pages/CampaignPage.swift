@@ -62,6 +62,7 @@ struct CampaignPageBuilder {
         guard e[.not_evaluated_because].isEmpty else {
             return "<h3>\(label)</h3>\(totals)<p class=\"figure\">\(t(.notEvaluated)): \(reason(e[.not_evaluated_because]))</p>"
         }
+        guard !e[.rate_ratio].isEmpty || !hid else { return "<h3>\(label)</h3>\(totals)<p class=\"figure\">\(t(.hiddenEstimate))</p>" }
         return "<h3>\(label)</h3>\(totals)<p class=\"figure\">\(t(.rateRatio)): <strong>\(decimal(e[.rate_ratio], 2, suppressed: hid))</strong> "
             + "(\(t(.interval)) \(decimal(e[.rate_ratio_low], 2, suppressed: hid)) – \(decimal(e[.rate_ratio_high], 2, suppressed: hid))); "
             + "\(decimal(e[.extra_per_1000_flyers], 1, suppressed: hid)) \(t(.extraPerThousand)) "
@@ -93,7 +94,8 @@ struct CampaignPageBuilder {
 
     /// The two series as lines on one axis, the delivery between the last month before and the first after.
     func chart(_ points: [PublishedRow<CampaignTables.SeriesColumn>]) -> HTML {
-        let w = 720.0, h = 220.0, left = 44.0, bottom = 34.0, top = 12.0, plotW = w - left - 8, plotH = h - top - bottom
+        let w = 720.0, h = 220.0, left = 44.0, right = 36.0, bottom = 34.0, top = 12.0
+        let plotW = w - left - right, plotH = h - top - bottom
         let targeted = points.map { Double($0[.targeted]) }, control = points.map { Double($0[.control]) }
         let maxValue = max(1, (targeted + control).compactMap { $0 }.max() ?? 1)
         let step = SVGCharts.niceStep(maxValue / 4), yMax = (maxValue / step).rounded(.up) * step

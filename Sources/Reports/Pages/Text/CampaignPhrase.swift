@@ -2,7 +2,7 @@
 enum CampaignPhrase: Sendable, Equatable {
     case title, delivered, areas, flyers, controls, helpRequests, firstTime, rateRatio, interval, extraPerThousand,
          placebo, placeboRuns, notEvaluated, series, month, targeted, control, before, after, balance, covariate,
-         riskPercentile, households, requestRate, standardisedDifference, proves, provesNot, method, noFirstTime, none
+         riskPercentile, households, requestRate, standardisedDifference, proves, provesNot, method, noFirstTime, none, hiddenEstimate
 
     var words: (nl: String, en: String) {
         switch self {
@@ -41,6 +41,8 @@ enum CampaignPhrase: Sendable, Equatable {
             return ("Methode: Poisson-model met een effect per gebied en per maand (verschil-in-verschillen); interval met t op G−1 vrijheidsgraden en de grootste van de cluster-robuuste en de quasi-Poisson-standaardfout; vergelijkingsgebieden gekozen als naaste buren op risico, huishoudens en het aantal hulpvragen vóór bezorging. Zie docs/METHOD.md §13.",
                     "Method: a Poisson model with an effect per area and per month (difference in differences); interval on t with G−1 degrees of freedom and the larger of the cluster-robust and quasi-Poisson standard errors; control areas chosen as nearest neighbours on risk, households and requests before delivery. See docs/METHOD.md §13.")
         case .noFirstTime: return ("Geen cijfer voor nieuwe hulpvragers: de aanvragen hebben geen requester_id.", "No figure for first-time requesters: the requests have no requester_id.")
+        case .hiddenEstimate: return ("Geen schatting getoond: een van de vier totalen is verborgen, omdat die (of een aantal dat eruit volgt) onder de drempel ligt.",
+                                      "No estimate shown: one of the four totals is hidden, because it (or a count that follows from it) is below the threshold.")
         case .none: return ("Er zijn geen campagnes vastgelegd (hulpatlas campaign add).", "No campaigns are recorded (hulpatlas campaign add).")
         }
     }

@@ -75,6 +75,9 @@ enum Phrase: Sendable, Equatable {
     case targetsOnThisMap(shown: Int, of: Int, flyers: String)
     case studyTablesFile
     case campaignPageFile
+    case forecastPageFile
+    case forecastTableFile
+    case volunteersNeededFile
     case campaignTablesFile
     case churchOverviewFile
     case deliveryPageFile
@@ -331,7 +334,7 @@ enum Phrase: Sendable, Equatable {
         .quarterlyReports,
         .quarter,
         .files,
-        .doNotShareHulpatlasSqliteThe, .studyPageFile, .targetsOnThisMap(shown: 3, of: 5, flyers: "7.315"), .studyTablesFile, .campaignPageFile, .campaignTablesFile, .churchOverviewFile,
+        .doNotShareHulpatlasSqliteThe, .studyPageFile, .targetsOnThisMap(shown: 3, of: 5, flyers: "7.315"), .studyTablesFile, .campaignPageFile, .campaignTablesFile, .forecastPageFile, .forecastTableFile, .volunteersNeededFile, .churchOverviewFile,
         .deliveryPageFile, .reasonUnderReached, .reasonVolunteerInTheArea, .locationsOverviewFile, .locationsOverviewTitle, .latestReport, .deliveryTableFile, .deliveryListsTitle, .deliveryBoxes, .deliveryWalkMetres,
         .deliverySplitOverPostcodes, .deliveryChosenPostcodes, .deliveryWholeArea,
     ]
