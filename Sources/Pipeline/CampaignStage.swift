@@ -146,8 +146,8 @@ public enum CampaignStage {
             throw StageFailure(description: "no campaign to record: every row was rejected"
                                + (rejects.first.map { " (first: line \($0.line), \($0.field): \($0.reason))" } ?? ""))
         }
-        var replaced: [String] = []
-        for c in campaigns where try store.replaceCampaign(c) { replaced.append(c.name) }
+        // All or none: one transaction for the file's campaigns.
+        let replaced = zip(campaigns, try store.replaceCampaigns(campaigns)).filter(\.1).map(\.0.name)
         return Added(campaigns: campaigns, replaced: replaced, rows: rows, rejects: rejects)
     }
 

@@ -32,19 +32,27 @@ extension AtlasStore {
     /// Stores `campaign` in one transaction, replacing one of the same name; true when it replaced one.
     @discardableResult
     public func replaceCampaign(_ campaign: StoredCampaign) throws -> Bool {
-        try write { db in
-            let existed = try Bool.fetchOne(db, sql: "SELECT 1 FROM campaigns WHERE name = ?", arguments: [campaign.name]) ?? false
-            try db.execute(sql: "DELETE FROM campaign_areas WHERE campaign = ?", arguments: [campaign.name])
-            try db.execute(sql: "DELETE FROM campaigns WHERE name = ?", arguments: [campaign.name])
-            try db.execute(sql: "INSERT INTO campaigns (name, delivered, level, year, goal, source) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [campaign.name, campaign.delivered.description, campaign.level.rawValue, campaign.year,
-                                       campaign.goal?.rawValue, campaign.source])
-            let area = try db.makeStatement(sql: "INSERT INTO campaign_areas (campaign, code, flyers) VALUES (?, ?, ?)")
-            for (code, flyers) in campaign.flyers.sorted(by: { $0.key < $1.key }) {
-                try area.execute(arguments: [campaign.name, code, flyers])
-            }
-            return existed
+        try replaceCampaigns([campaign]).first ?? false
+    }
+
+    /// Stores `campaigns` in one transaction (all or none), each replacing one of its name;
+    /// per campaign, whether it replaced one.
+    public func replaceCampaigns(_ campaigns: [StoredCampaign]) throws -> [Bool] {
+        try write { db in try campaigns.map { try Self.replace($0, db) } }
+    }
+
+    private static func replace(_ campaign: StoredCampaign, _ db: Database) throws -> Bool {
+        let existed = try Bool.fetchOne(db, sql: "SELECT 1 FROM campaigns WHERE name = ?", arguments: [campaign.name]) ?? false
+        try db.execute(sql: "DELETE FROM campaign_areas WHERE campaign = ?", arguments: [campaign.name])
+        try db.execute(sql: "DELETE FROM campaigns WHERE name = ?", arguments: [campaign.name])
+        try db.execute(sql: "INSERT INTO campaigns (name, delivered, level, year, goal, source) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [campaign.name, campaign.delivered.description, campaign.level.rawValue, campaign.year,
+                                   campaign.goal?.rawValue, campaign.source])
+        let area = try db.makeStatement(sql: "INSERT INTO campaign_areas (campaign, code, flyers) VALUES (?, ?, ?)")
+        for (code, flyers) in campaign.flyers.sorted(by: { $0.key < $1.key }) {
+            try area.execute(arguments: [campaign.name, code, flyers])
         }
+        return existed
     }
 
     /// Removes a campaign; false when there is none of that name.
