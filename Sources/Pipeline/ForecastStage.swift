@@ -25,13 +25,19 @@ enum ForecastStage {
             active["\(r[.location])|\(r[.category])"] = r[.active_helpers]
         }
         let locations = Set(help.map(\.location)).sorted() + [SupplyDemand.all]
+        // Every series' monthly counts in one pass over the history.
+        var series: [String: [Int]] = [:]
+        for r in help {
+            guard let category = r.category else { continue }
+            for location in [r.location, SupplyDemand.all] {
+                series["\(location)|\(category.rawValue)", default: [Int](repeating: 0, count: last - first + 1)][
+                    r.createdAt.monthIndex - first] += 1
+            }
+        }
         var out: [ForecastTables.Series] = []
         for location in locations {
             for category in Category.allCases {
-                var counts = [Int](repeating: 0, count: last - first + 1)
-                for r in help where r.category == category && (location == SupplyDemand.all || r.location == location) {
-                    counts[r.createdAt.monthIndex - first] += 1
-                }
+                let counts = series["\(location)|\(category.rawValue)"] ?? [Int](repeating: 0, count: last - first + 1)
                 let key = "\(location)|\(category.rawValue)"
                 let yearRequests = yearCounts[key].flatMap { Int($0) }
                 let activeNow = active[key].flatMap { Int($0) }
