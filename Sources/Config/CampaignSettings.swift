@@ -6,32 +6,24 @@ import Atlas
 public struct CampaignSettings: Sendable, Equatable {
     /// A CSV of delivered campaigns (code, delivered, flyers, campaign), for `run`; an absolute path.
     public var file: String?
-    public var monthsBefore = 12
-    public var monthsAfter = 6
-    public var controlsPerArea = 3
-    public var placeboRuns = 199
+    /// The window, controls and placebo runs of the comparison.
+    public var evaluation = CampaignEvaluation.Settings()
 
-    public init(file: String? = nil, monthsBefore: Int = 12, monthsAfter: Int = 6, controlsPerArea: Int = 3,
-                placeboRuns: Int = 199) {
+    public init(file: String? = nil, evaluation: CampaignEvaluation.Settings = .init()) {
         self.file = file
-        self.monthsBefore = monthsBefore
-        self.monthsAfter = monthsAfter
-        self.controlsPerArea = controlsPerArea
-        self.placeboRuns = placeboRuns
+        self.evaluation = evaluation
     }
 
-    public var evaluation: CampaignEvaluation.Settings {
-        .init(monthsBefore: monthsBefore, monthsAfter: monthsAfter, controlsPerArea: controlsPerArea, placeboRuns: placeboRuns)
-    }
+    /// The whole-number settings by their config name, with the values each may take.
+    public static let numbers: [(key: String, path: WritableKeyPath<CampaignEvaluation.Settings, Int> & Sendable, range: ClosedRange<Int>)] = [
+        ("months_before", \.monthsBefore, 3...120), ("months_after", \.monthsAfter, 3...60),
+        ("controls_per_area", \.controlsPerArea, 1...20), ("placebo_runs", \.placeboRuns, 0...9999),
+    ]
 
     /// The rules every source of settings must meet; messages name settings as `name` spells them.
     public func problems(name: (String) -> String) -> [String] {
-        var out: [String] = []
-        for (key, value, range) in [("months_before", monthsBefore, 3...120), ("months_after", monthsAfter, 3...60),
-                                    ("controls_per_area", controlsPerArea, 1...20), ("placebo_runs", placeboRuns, 0...9999)]
-            where !range.contains(value) {
-            out.append("\(name(key)) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        Self.numbers.filter { !$0.range.contains(evaluation[keyPath: $0.path]) }.map {
+            "\(name($0.key)) must be a whole number from \($0.range.lowerBound) to \($0.range.upperBound)"
         }
-        return out
     }
 }

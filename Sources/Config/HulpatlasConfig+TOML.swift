@@ -260,20 +260,15 @@ extension HulpatlasConfig {
     private static func campaign(_ t: TOMLTable, folder: String, _ fail: (String) -> ConfigError) throws -> CampaignSettings {
         var settings = CampaignSettings()
         for key in t.keys {
-            switch key {
-            case "file":
+            if key == "file" {
                 guard let text = t[key]?.string, !text.isEmpty else { throw fail("campaign.file must be a file name") }
                 settings.file = text.hasPrefix("/") ? text : (folder as NSString).appendingPathComponent(text)
-            case "months_before", "months_after", "controls_per_area", "placebo_runs":
+            } else if let number = CampaignSettings.numbers.first(where: { $0.key == key }) {
                 guard let n = t[key]?.int else { throw fail("campaign.\(key) must be a whole number") }
-                switch key {
-                case "months_before": settings.monthsBefore = n
-                case "months_after": settings.monthsAfter = n
-                case "controls_per_area": settings.controlsPerArea = n
-                default: settings.placeboRuns = n
-                }
-            default:
-                throw fail("unknown key campaign.\(key) (known: file, months_before, months_after, controls_per_area, placebo_runs)")
+                settings.evaluation[keyPath: number.path] = n
+            } else {
+                throw fail("unknown key campaign.\(key) (known: file, "
+                           + CampaignSettings.numbers.map(\.key).joined(separator: ", ") + ")")
             }
         }
         if let first = settings.problems(name: { "campaign.\($0)" }).first { throw fail(first) }

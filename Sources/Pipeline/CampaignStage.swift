@@ -91,7 +91,7 @@ public enum CampaignStage {
             guard let postcode = try? Postcode(parsing: rawCode) else {
                 reject(reader.header[codeColumn], rawCode, "not a postcode (4 digits, or 4 digits and 2 letters)"); continue
             }
-            let code = set.level == .pc4 ? postcode.pc4 : postcode.code
+            let code = postcode.code(at: set.level)
             guard households.keys.contains(code) else {
                 reject(reader.header[codeColumn], rawCode, "not an area of the stored \(set.label) set"); continue
             }
@@ -176,7 +176,7 @@ public enum CampaignStage {
             var counts: [String: [Int: Int]] = [:], firstCounts: [String: [Int: Int]] = [:]
             for (i, r) in requests.enumerated() where r.kind == .hulpvraag {
                 guard let p = r.requesterPostcode else { continue }
-                let code = level == .pc4 ? p.pc4 : p.code
+                let code = p.code(at: level)
                 counts[code, default: [:]][r.createdAt.monthIndex, default: 0] += 1
                 if first.isFirst(i) { firstCounts[code, default: [:]][r.createdAt.monthIndex, default: 0] += 1 }
             }
@@ -190,7 +190,8 @@ public enum CampaignStage {
                         requests: counts[a.code] ?? [:], firstTimeRequests: first.known ? (firstCounts[a.code] ?? [:]) : nil)
                 }
                 // Areas another campaign reached in this one's window are no controls.
-                let window = (c.delivered.monthIndex - settings.monthsBefore)...(c.delivered.monthIndex + settings.monthsAfter)
+                let window = (c.delivered.monthIndex - settings.evaluation.monthsBefore)...(c.delivered.monthIndex
+                    + settings.evaluation.monthsAfter)
                 let others = Set(group.filter { $0.name != c.name && window.contains($0.delivered.monthIndex) }
                     .flatMap { $0.flyers.keys })
                 out.append(CampaignEvaluation.evaluate(c.campaign, areas: evaluationAreas, otherCampaignAreas: others,

@@ -50,10 +50,7 @@ enum ForecastStage {
                 }
                 // Without a model the same quarters are listed, empty, with the reason.
                 let quarters = model.map { DemandForecast.nextQuarters($0, settings: settings) }
-                    ?? (0..<4).map { q in
-                        let start = (last / 3 + 1 + q) * 3
-                        return DemandForecast.PeriodForecast(months: start...(start + 2), mean: .nan, low: .nan, high: .nan)
-                    }
+                    ?? DemandForecast.quarterMonths(after: last).map { .init(months: $0, mean: .nan, low: .nan, high: .nan) }
                 let need = model == nil ? nil : activeNow.flatMap { a in
                     VolunteersNeeded.need(forecastRequests: quarters.reduce(0) { $0 + $1.mean }, active: a,
                                           lastYearRequests: yearRequests, requestsPerVolunteer: requestsPerVolunteer)

@@ -10,11 +10,7 @@ import Reports
 extension PublishedTablesModel {
     /// The month labels from `first` to `last` ("2022-09"), none when either is not a month.
     static func months(from first: String, to last: String) -> [String] {
-        func index(_ label: String) -> Int? {
-            let parts = label.split(separator: "-")
-            guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
-            return y * 12 + m - 1
-        }
+        func index(_ label: String) -> Int? { (try? Day(parsing: label + "-01"))?.monthIndex }
         guard let a = index(first), let b = index(last), a <= b, b - a < 240 else { return [] }
         return (a...b).map(Day.monthLabel)
     }

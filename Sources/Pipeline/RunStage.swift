@@ -135,14 +135,13 @@ public enum RunStage {
             clock.lap("study")
         }
         if let analysis = exported.analysis {
-            let campaign = try CampaignStage.write(analysis.tables, threshold: config.suppressionThreshold,
-                                                   language: request.report.language, folder: out)
+            // The campaign tables are among the CSVs written above; here their page.
+            let campaign = try CampaignPage.write(tables: analysis.tables, folder: out, language: request.report.language,
+                                                  threshold: config.suppressionThreshold)
             let lines = CampaignStage.summaryLines(analysis.tables)
             if !lines.isEmpty { emit("\n" + lines.joined(separator: "\n")) }
-            files += campaign.filter { !files.contains($0) }
-            if request.report.pdf, campaign.contains(CampaignPage.file) {
-                files += try PDFPrinter.print(pages: [CampaignPage.file], in: out)
-            }
+            files += campaign
+            if request.report.pdf, !campaign.isEmpty { files += try PDFPrinter.print(pages: campaign, in: out) }
             if !campaign.isEmpty { clock.lap("campaign") }
             let forecast = ForecastTables.tables(ForecastStage.series(requests: context.requests, protected: analysis.tables,
                                                                       requestsPerVolunteer: config.forecast.requestsPerVolunteer))

@@ -99,10 +99,10 @@ struct CampaignEffectCommand: ParsableCommand {
 
     func settings(_ base: CampaignSettings) throws -> CampaignSettings {
         var s = base
-        if let monthsBefore { s.monthsBefore = monthsBefore }
-        if let monthsAfter { s.monthsAfter = monthsAfter }
-        if let controlsPerArea { s.controlsPerArea = controlsPerArea }
-        if let placeboRuns { s.placeboRuns = placeboRuns }
+        if let monthsBefore { s.evaluation.monthsBefore = monthsBefore }
+        if let monthsAfter { s.evaluation.monthsAfter = monthsAfter }
+        if let controlsPerArea { s.evaluation.controlsPerArea = controlsPerArea }
+        if let placeboRuns { s.evaluation.placeboRuns = placeboRuns }
         if let problem = s.problems(name: { "--" + $0.replacingOccurrences(of: "_", with: "-") }).first {
             throw ValidationError(problem)
         }

@@ -37,7 +37,7 @@ import Testing
         #expect(Set(chosen.map(\.code)).count == 6)
         // Brute force: the closest pair overall is among the chosen.
         let all = (targeted + pool)
-        func sd(_ x: [Double]) -> Double { CampaignEvaluation.standardDeviation(x) }
+        func sd(_ x: [Double]) -> Double { Stats.variance(x).squareRoot() }
         let scale = [sd(all.map { $0.riskPercentile! }), sd(all.map { log($0.households!) }), sd(all.map(rate))]
         func d(_ a: CampaignEvaluation.Area, _ b: CampaignEvaluation.Area) -> Double {
             pow((a.riskPercentile! - b.riskPercentile!) / scale[0], 2) + pow((log(a.households!) - log(b.households!)) / scale[1], 2)

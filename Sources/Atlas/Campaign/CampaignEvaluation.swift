@@ -206,10 +206,10 @@ public enum CampaignEvaluation {
         let features: (Area) -> [Double] = { [$0.riskPercentile!, log($0.households!), rate($0)] }
         let all = (targeted + pool).map(features)
         let scale = (0..<3).map { j -> Double in
-            let sd = standardDeviation(all.map { $0[j] })
+            let sd = Stats.variance(all.map { $0[j] }).squareRoot()
             return sd > 0 ? sd : 1
         }
-        let t = targeted.map(features), c = pool.map(features)
+        let t = all.prefix(targeted.count), c = Array(all.dropFirst(targeted.count))
         var pairs: [(d: Double, t: Int, c: Int)] = []
         for i in t.indices {
             for k in c.indices {
@@ -239,18 +239,11 @@ public enum CampaignEvaluation {
         }
         return values.map { covariate, value in
             let a = targeted.map(value), b = controls.map(value)
-            let pooled = ((variance(a) + variance(b)) / 2).squareRoot()
-            return Balance(covariate: covariate, targeted: mean(a), control: mean(b),
-                           standardisedDifference: pooled > 0 ? (mean(a) - mean(b)) / pooled : nil)
+            let pooled = ((Stats.variance(a) + Stats.variance(b)) / 2).squareRoot()
+            return Balance(covariate: covariate, targeted: Stats.mean(a), control: Stats.mean(b),
+                           standardisedDifference: pooled > 0 ? (Stats.mean(a) - Stats.mean(b)) / pooled : nil)
         } + [Balance(covariate: .requestRateBefore, targeted: pooledRate(targeted), control: pooledRate(controls),
                      standardisedDifference: nil)]
     }
 
-    static func mean(_ x: [Double]) -> Double { x.isEmpty ? .nan : x.reduce(0, +) / Double(x.count) }
-    static func variance(_ x: [Double]) -> Double {
-        guard x.count > 1 else { return 0 }
-        let m = mean(x)
-        return x.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(x.count - 1)
-    }
-    static func standardDeviation(_ x: [Double]) -> Double { variance(x).squareRoot() }
 }

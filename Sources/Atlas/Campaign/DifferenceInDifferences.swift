@@ -64,12 +64,22 @@ public enum DifferenceInDifferences {
         case tooFewObservations
     }
 
-    public static func estimate(_ panel: Panel) -> Result<Estimate, NotEstimable> {
+    /// The model of `panel` fitted, or why there is none: every estimate, placebo runs included,
+    /// passes the same checks.
+    static func fitted(_ panel: Panel) -> Result<(model: Model, fit: PoissonRegression.Fit), NotEstimable> {
         guard let model = Model(panel) else { return .failure(.noContrast) }
-        let groups = model.groupTotals
-        guard groups.allSatisfy({ $0 > 0 }) else { return .failure(.emptyGroup) }
+        guard model.groupTotals.allSatisfy({ $0 > 0 }) else { return .failure(.emptyGroup) }
         guard model.y.count - model.design.columns >= 10 else { return .failure(.tooFewObservations) }
         guard let fit = PoissonRegression.fit(model.design, counts: model.y) else { return .failure(.fitFailed) }
+        return .success((model, fit))
+    }
+
+    public static func estimate(_ panel: Panel) -> Result<Estimate, NotEstimable> {
+        let model: Model, fit: PoissonRegression.Fit
+        switch fitted(panel) {
+        case let .success(f): (model, fit) = f
+        case let .failure(reason): return .failure(reason)
+        }
         let beta = fit.coefficients[0]
         let variance = fit.clusterVariance(0, design: model.design, counts: model.y, clusters: model.cluster)
         guard variance.isFinite, fit.dispersion.isFinite, variance > 0,
@@ -80,15 +90,11 @@ public enum DifferenceInDifferences {
         return .success(Estimate(coefficient: beta, standardError: se, clusterStandardError: variance.squareRoot(),
                                  quasiStandardError: quasi, modelStandardError: plain,
                                  rateRatio: exp(beta), rateRatioLow: exp(beta - t * se), rateRatioHigh: exp(beta + t * se),
-                                 areas: model.areas, months: model.monthsUsed, treatedAfter: groups[3]))
+                                 areas: model.areas, months: model.monthsUsed, treatedAfter: model.groupTotals[3]))
     }
 
     /// The coefficient alone (for placebo runs), nil when the panel gives none.
-    static func coefficient(_ panel: Panel) -> Double? {
-        guard let model = Model(panel), model.groupTotals.allSatisfy({ $0 > 0 }),
-              let fit = PoissonRegression.fit(model.design, counts: model.y) else { return nil }
-        return fit.coefficients[0]
-    }
+    static func coefficient(_ panel: Panel) -> Double? { try? fitted(panel).get().fit.coefficients[0] }
 
     /// Fisher's randomisation (placebo) p-value: the campaign re-assigned `runs` times to as many
     /// areas drawn at random from the panel, and the share of placebo coefficients at least as far

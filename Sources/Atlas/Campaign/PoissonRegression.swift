@@ -93,17 +93,12 @@ public enum PoissonRegression {
         var beta = [Double](repeating: 0, count: p)
         var deviance = Double.infinity
         for iteration in 1...maxIterations {
-            var xtwx = [Double](repeating: 0, count: p * p), xtwz = [Double](repeating: 0, count: p)
+            var xtwz = [Double](repeating: 0, count: p)
             for i in 0..<n {
-                let w = mu[i], z = eta[i] + (y[i] - mu[i]) / mu[i]
-                for a in design.rows[i] {
-                    xtwz[a.column] += a.value * w * z
-                    for b in design.rows[i] where b.column <= a.column {
-                        xtwx[a.column * p + b.column] += a.value * w * b.value
-                    }
-                }
+                let z = eta[i] + (y[i] - mu[i]) / mu[i]
+                for a in design.rows[i] { xtwz[a.column] += a.value * mu[i] * z }
             }
-            guard let factor = Cholesky(lowerOf: xtwx, size: p) else { return nil }
+            guard let factor = information(design, weights: mu) else { return nil }
             beta = factor.solve(xtwz)
             for i in 0..<n {
                 eta[i] = design.linearPredictor(beta, row: i)
@@ -121,17 +116,24 @@ public enum PoissonRegression {
 
     private static func finish(_ design: Design, _ y: [Double], _ beta: [Double], _ mu: [Double], _ deviance: Double,
                                _ iterations: Int, _ p: Int) -> Fit? {
-        var xtwx = [Double](repeating: 0, count: p * p)
         var pearson = 0.0
-        for i in design.rows.indices {
-            pearson += (y[i] - mu[i]) * (y[i] - mu[i]) / mu[i]
-            for a in design.rows[i] {
-                for b in design.rows[i] where b.column <= a.column { xtwx[a.column * p + b.column] += a.value * mu[i] * b.value }
-            }
-        }
-        guard let information = Cholesky(lowerOf: xtwx, size: p) else { return nil }
+        for i in design.rows.indices { pearson += (y[i] - mu[i]) * (y[i] - mu[i]) / mu[i] }
+        guard let information = information(design, weights: mu) else { return nil }
         return Fit(coefficients: beta, fitted: mu, deviance: deviance, iterations: iterations,
                    dispersion: pearson / Double(y.count - p), information: information)
+    }
+
+    /// The Cholesky factor of X′WX (W = diag(`weights`), the Poisson weights μ), accumulated
+    /// over the rows' non-zeros; nil when it is not positive definite.
+    static func information(_ design: Design, weights: [Double]) -> Cholesky? {
+        let p = design.columns
+        var xtwx = [Double](repeating: 0, count: p * p)
+        for i in design.rows.indices {
+            for a in design.rows[i] {
+                for b in design.rows[i] where b.column <= a.column { xtwx[a.column * p + b.column] += a.value * weights[i] * b.value }
+            }
+        }
+        return Cholesky(lowerOf: xtwx, size: p)
     }
 
     /// 2 Σ [y log(y/μ) − (y − μ)].

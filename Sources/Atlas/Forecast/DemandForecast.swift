@@ -71,10 +71,13 @@ public enum DemandForecast {
     /// drawn from N(β̂, φ·(X′WX)⁻¹), then the quarter's count from a negative binomial with that
     /// mean and variance φ·mean (Poisson when φ = 1).
     public static func nextQuarters(_ model: Model, quarters: Int = 4, settings: Settings = .init()) -> [PeriodForecast] {
-        let last = model.firstMonth + model.months - 1
-        let firstQuarterMonth = (last / 3 + 1) * 3
-        let periods = (0..<quarters).map { q in (firstQuarterMonth + 3 * q)...(firstQuarterMonth + 3 * q + 2) }
-        return simulate(model, periods: periods, settings: settings)
+        simulate(model, periods: quarterMonths(after: model.firstMonth + model.months - 1, count: quarters), settings: settings)
+    }
+
+    /// The months of the `count` whole calendar quarters after month `last`.
+    public static func quarterMonths(after last: Int, count: Int = 4) -> [ClosedRange<Int>] {
+        let first = (last / 3 + 1) * 3
+        return (0..<count).map { q in (first + 3 * q)...(first + 3 * q + 2) }
     }
 
     static func simulate(_ model: Model, periods: [ClosedRange<Int>], settings: Settings) -> [PeriodForecast] {

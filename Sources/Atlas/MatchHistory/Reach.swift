@@ -26,7 +26,7 @@ public enum Reach {
             if let areaOf {
                 if let known = placed[p] { code = known } else { code = areaOf(p); placed[p] = code }
             } else {
-                code = level == .pc4 ? p.pc4 : p.code
+                code = p.code(at: level)
             }
             if let code { counts[code, default: 0] += 1 }
         }

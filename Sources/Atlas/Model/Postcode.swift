@@ -85,6 +85,9 @@ public struct Postcode: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// The PC4 part ("3311" for "3311AB").
     public var pc4: String { String(code.prefix(4)) }
     public var description: String { code }
+    /// The code of the area of a postcode set that holds this postcode: its PC4 in PC4 areas,
+    /// itself in PC6 areas.
+    public func code(at level: AreaLevel) -> String { level == .pc4 ? pc4 : code }
 
     public static func < (a: Postcode, b: Postcode) -> Bool { a.code < b.code }
 

@@ -30,6 +30,16 @@ public enum Stats {
                          rSquared: m.syy > 0 ? (m.sxy * m.sxy) / (m.sxx * m.syy) : nil)
     }
 
+    /// The arithmetic mean (NaN for no values).
+    public static func mean(_ x: [Double]) -> Double { x.isEmpty ? .nan : x.reduce(0, +) / Double(x.count) }
+
+    /// The sample variance (n − 1 in the denominator; 0 for fewer than two values).
+    public static func variance(_ x: [Double]) -> Double {
+        guard x.count > 1 else { return 0 }
+        let m = mean(x)
+        return x.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(x.count - 1)
+    }
+
     /// Pearson's r (1 when either series is constant, so that identical constant rankings agree).
     public static func pearson(_ x: [Double], _ y: [Double]) -> Double {
         guard x.count > 1 else { return 1 }

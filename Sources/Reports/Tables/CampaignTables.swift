@@ -69,21 +69,17 @@ public enum CampaignTables {
                                block.after ? "after" : "before", c.count(points.reduce(0) { $0 + $1.targeted }),
                                c.count(points.reduce(0) { $0 + $1.control }), c.flag])
             }
+            // A group's request rate before delivery follows from its total: hidden with it.
+            let before = groupSums(r, firstTime: false)
             for b in r.balance {
-                balance.append([name, b.covariate.rawValue, Format.fixed(b.targeted, decimals: 3), Format.fixed(b.control, decimals: 3),
+                let rate = b.covariate == .requestRateBefore
+                balance.append([name, b.covariate.rawValue,
+                                rate && s.hides(before[0]) ? "" : Format.fixed(b.targeted, decimals: 3),
+                                rate && s.hides(before[2]) ? "" : Format.fixed(b.control, decimals: 3),
                                 Format.fixed(b.standardisedDifference, decimals: 3)])
             }
             areas += r.targeted.map { [name, $0, "targeted", String(r.campaign.flyers[$0] ?? 0)] }
             areas += r.controls.map { [name, $0, "control", ""] }
-        }
-        // A request rate before delivery follows from a total: hidden with it.
-        let hiddenRate = Set(effects.filter { $0[EffectColumn.outcome.position] == outcomes[0] }.flatMap { row -> [String] in
-            [row[EffectColumn.targeted_before.position].isEmpty ? "\(row[0])|targeted" : "",
-             row[EffectColumn.control_before.position].isEmpty ? "\(row[0])|control" : ""]
-        })
-        for i in balance.indices where balance[i][1] == CampaignEvaluation.Balance.Covariate.requestRateBefore.rawValue {
-            if hiddenRate.contains("\(balance[i][0])|targeted") { balance[i][2] = "" }
-            if hiddenRate.contains("\(balance[i][0])|control") { balance[i][3] = "" }
         }
         return [PublishedTable(file: files[0], header: EffectColumn.header, rows: effects),
                 PublishedTable(file: files[1], header: SeriesColumn.header, rows: series),
