@@ -35,6 +35,7 @@ public enum ExportStage {
         let analysis = try context.matchHistoryAnalysis(rule: config.outcome, suppression: suppression,
                                                        study: config.studyPeriod, campaign: config.campaign)
         tables += analysis?.tables ?? []
+        tables += try context.forecastTables(config: config)
         tables.append(PublishedTable(file: "columns.csv", header: ColumnDictionary.header, rows: ColumnDictionary.rows))
         return Tables(tables: tables, analysis: analysis)
     }

@@ -14,11 +14,18 @@ enum PageFigureCheck {
         "breakdowns": ("breakdowns.csv", { l, q, g in ["location": l, "period": q, "dimension": g[0], "value": g.count > 1 ? g[1] : ""] }),
         "distances": ("distances_quarterly.csv", { l, q, g in ["location": l, "quarter": q, "category": g[0]] }),
         "distance_histogram": ("distance_histogram_quarterly.csv", { l, q, g in ["location": l, "quarter": q, "bin_from_m": g[0]] }),
+        "forecast": ("forecast.csv", { l, _, g in ["location": l, "category": g[0], "quarter": g.count > 1 ? g[1] : ""] }),
+        "volunteers_needed": ("volunteers_needed.csv", { l, _, g in ["location": l, "category": g[0]] }),
+        // A campaign is not a location's: its name (which may hold "|") and the outcome.
+        "campaign_effect": ("campaign_effect.csv", { _, _, g in ["campaign": g.dropLast().joined(separator: "|"), "outcome": g.last ?? ""] }),
     ]
 
     static func run(folder: String, tables: [PublishedTable]) throws -> [String] {
         let path = (folder as NSString).appendingPathComponent("report_figures.csv")
         guard FileManager.default.fileExists(atPath: path) else { return [] }
+        // The pages' sources that are not among `tables` (the forecast: a model's figures, not counts).
+        let given = Set(tables.map(\.file))
+        let tables = tables + (try PublishedTablesModel.tables(in: folder, files: sources.values.map(\.file).filter { !given.contains($0) }.sorted()))
         // Each table's rows by the values of its key columns.
         var rows: [String: [[String: String]: (header: [String], row: [String])]] = [:]
         for (_, source) in sources {

@@ -65,8 +65,8 @@ struct PublishedTablesModel {
     /// The model of the match-history tables in `folder`.
     static func read(folder: String) throws -> PublishedTablesModel { PublishedTablesModel(try tables(in: folder)) }
 
-    /// The match-history tables of `folder` (those it has).
-    static func tables(in folder: String) throws -> [PublishedTable] {
+    /// The match-history tables of `folder` (those of `files` it has).
+    static func tables(in folder: String, files: [String] = files) throws -> [PublishedTable] {
         var tables: [PublishedTable] = []
         for file in files {
             let path = (folder as NSString).appendingPathComponent(file)

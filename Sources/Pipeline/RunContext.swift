@@ -20,6 +20,7 @@ public final class RunContext {
     private var placed: Locator?
     private var stored: (scores: [String: [String: StoredIndexScore]], reach: [String: Reach.AreaReach])?
     private var analysis: (key: AnalysisKey, result: MatchHistoryReport.Written)?
+    private var forecast: (key: AnalysisKey, requestsPerVolunteer: Double?, tables: [PublishedTable])?
 
     /// Loads the set's areas and the stored history and register.
     public init(store: AtlasStore, set: AreaSetInfo) throws {
@@ -104,7 +105,10 @@ public final class RunContext {
     /// The stored indices or reach changed: read them again when next asked for.
     func storedIndexChanged() { stored = nil }
     /// The stored campaigns changed: the protected tables are made again.
-    func campaignsChanged() { analysis = nil }
+    func campaignsChanged() {
+        analysis = nil
+        forecast = nil
+    }
 
     /// The match-history analyses (distances, supply/demand, monthly, quarterly, breakdowns) as
     /// tables protected together (`Disclosure`), computed once per rule and threshold; nil
@@ -121,6 +125,24 @@ public final class RunContext {
                                              campaigns: try CampaignStage.evaluations(store, requests: requests, settings: campaign))
         analysis = (key, result)
         return result
+    }
+
+    /// The demand forecast of `config` (forecast.csv and volunteers_needed.csv, from the history
+    /// and the protected tables of its analysis; `ForecastStage`), computed once per
+    /// configuration; empty without a history to forecast. Export writes it, the quarterly
+    /// reports show it.
+    public func forecastTables(config: HulpatlasConfig) throws -> [PublishedTable] {
+        guard let analysis = try matchHistoryAnalysis(rule: config.outcome, suppression: Suppression(threshold: config.suppressionThreshold),
+                                                      study: config.studyPeriod, campaign: config.campaign) else { return [] }
+        let key = AnalysisKey(rule: config.outcome, suppression: Suppression(threshold: config.suppressionThreshold),
+                              study: config.studyPeriod, campaign: config.campaign)
+        let perVolunteer = config.forecast.requestsPerVolunteer
+        if let forecast, forecast.key == key, forecast.requestsPerVolunteer == perVolunteer { return forecast.tables }
+        let tables = ForecastTables.tables(ForecastStage.series(requests: requests, protected: analysis.tables,
+                                                                requestsPerVolunteer: perVolunteer))
+        let published = tables.contains { !$0.rows.isEmpty } ? tables : []
+        forecast = (key, perVolunteer, published)
+        return published
     }
 
     private struct AnalysisKey: Equatable {

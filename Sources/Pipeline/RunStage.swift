@@ -106,6 +106,8 @@ public enum RunStage {
             emit("\n" + StageSummaryText.analysis(analysis, threshold: config.suppressionThreshold))
         }
         clock.lap("analyse")
+        let forecast = try context.forecastTables(config: config)
+        if !forecast.isEmpty { clock.lap("forecast") }
         let exported = try ExportStage.tables(context, config: config)
         let tables = exported.tables + [RejectsTable.table(rejects)]
         for table in tables { try table.writeCSV(in: out) }
@@ -134,26 +136,9 @@ public enum RunStage {
             }
             clock.lap("study")
         }
-        if let analysis = exported.analysis {
-            // The campaign tables are among the CSVs written above; here their page.
-            let campaign = try CampaignPage.write(tables: analysis.tables, folder: out, language: request.report.language,
-                                                  threshold: config.suppressionThreshold)
-            let lines = CampaignStage.summaryLines(analysis.tables)
-            if !lines.isEmpty { emit("\n" + lines.joined(separator: "\n")) }
-            files += campaign
-            if request.report.pdf, !campaign.isEmpty { files += try PDFPrinter.print(pages: campaign, in: out) }
-            if !campaign.isEmpty { clock.lap("campaign") }
-            let forecast = ForecastTables.tables(ForecastStage.series(requests: context.requests, protected: analysis.tables,
-                                                                      requestsPerVolunteer: config.forecast.requestsPerVolunteer))
-            if forecast.contains(where: { !$0.rows.isEmpty }) {
-                for table in forecast { try table.writeCSV(in: out) }
-                let pages = try ForecastPage.write(tables: forecast, folder: out, language: request.report.language,
-                                                   threshold: config.suppressionThreshold)
-                files += (forecast.map(\.file) + pages).filter { !files.contains($0) }
-                if request.report.pdf, !pages.isEmpty { files += try PDFPrinter.print(pages: pages, in: out) }
-                clock.lap("forecast")
-            }
-        }
+        // The campaign page is among the report's pages; here its summary.
+        let lines = CampaignStage.summaryLines(exported.analysis?.tables ?? [])
+        if !lines.isEmpty { emit("\n" + lines.joined(separator: "\n")) }
         try IndexPage.write(folder: out, title: "hulpatlas: \(request.title)", reports: reports, language: request.report.language)
         return Summary(reports: reports, files: files, timings: clock.laps)
     }

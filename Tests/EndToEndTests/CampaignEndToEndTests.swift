@@ -1,3 +1,4 @@
+import Atlas
 import Foundation
 import Testing
 import TestSupport
@@ -30,6 +31,8 @@ import TestSupport
             ["campaign", "list", "--db", db],
             ["campaign", "effect", "--db", db, "--out", dir.path("effect"), "--placebo-runs", "49"],
             ["campaign", "effect", "--db", db, "--out", dir.path("effect-en"), "--placebo-runs", "49", "--lang", "en"],
+            ["report", "--db", db, "--out", dir.path("report"), "--quarter", "all"],
+            ["export", "--db", db, "--format", "csv", "--out", dir.path("report")],
             ["campaign", "remove", "Voorjaar", "--db", db],
             ["campaign", "remove", "Bestaat niet", "--db", db],
         ] {
@@ -41,7 +44,7 @@ import TestSupport
     }()
 
     @Test func everyRowIsAcceptedOrReportedWithItsLineFieldAndReason() {
-        #expect(Self.run.statuses.prefix(7).allSatisfy { $0 == 0 }, "\(Self.run.log)")
+        #expect(Self.run.statuses.prefix(9).allSatisfy { $0 == 0 }, "\(Self.run.log)")
         let log = Self.run.log
         #expect(log.contains("9 rows read: 4 accepted, 5 rejected"), "\(log)")
         for expected in ["campagnes.csv:4 code: area 3312 is listed twice", "campagnes.csv:5 code: not an area of the stored pc4 2020 set",
@@ -94,6 +97,52 @@ import TestSupport
         let page = try String(contentsOfFile: Self.run.dir.path("run/forecast.html"), encoding: .utf8)
         #expect(page.contains("Vrijwilligers nodig") && page.contains("2024-Q1"))
         #expect(!page.contains("hidden in breakdowns") && !page.contains("fewer than"), "English on the Dutch page")
+    }
+
+    /// The quarterly reports carry both: a campaign's estimate on the reports of the year from
+    /// the quarter its after-window ends in, the forecast on the last quarter's reports only,
+    /// every figure registered in report_figures.csv (the audit below compares them).
+    @Test func theQuarterlyReportsShowTheCampaignsAndTheForecast() throws {
+        let folder = Self.run.dir.path("report")
+        let effects = try Fixtures.readSimpleCSV((folder as NSString).appendingPathComponent("campaign_effect.csv"))
+            .filter { $0["outcome"] == "help_requests" }
+        #expect(effects.count == 3, "\(Self.run.log)")
+        let figures = try Fixtures.readSimpleCSV((folder as NSString).appendingPathComponent("report_figures.csv"))
+        let allPages = Set(figures.filter { $0["location"] == "all" }.map { "\($0["report"]!)|\($0["quarter"]!)" })
+        #expect(allPages.count >= 12)
+        for page in allPages {
+            let (file, label) = (String(page.split(separator: "|")[0]), String(page.split(separator: "|")[1]))
+            let quarter = try #require(Quarter(label: label))
+            let shown = Set(figures.filter { $0["report"] == file && $0["section"] == "campaign_effect" && $0["measure"] == "rate_ratio" }
+                .map { String($0["group"]!.split(separator: "|")[0]) })
+            // The oracle: the quarter of the after-window's last month (its delivery's without one), four quarters on.
+            let expected = Set(effects.filter { e in
+                let month = e["last_month_after"]!.isEmpty ? String(e["delivered"]!.prefix(7)) : e["last_month_after"]!
+                let parts = month.split(separator: "-").compactMap { Int($0) }
+                let from = Quarter(monthIndex: parts[0] * 12 + parts[1] - 1)
+                return quarter >= from && quarter < from.advanced(by: 4)
+            }.map { $0["campaign"]! })
+            #expect(shown == expected, "\(file): \(shown) vs \(expected)")
+            let forecast = figures.contains { $0["report"] == file && $0["section"] == "forecast" }
+            #expect(forecast == (label == "2023-Q4"), "\(file)")
+        }
+        let latest = try String(contentsOfFile: (folder as NSString).appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(latest.contains("id=\"forecast\"") && latest.contains("id=\"campaigns\"") && latest.contains("href=\"forecast.html\""))
+        #expect(latest.contains("Vrijwilligers nodig") && latest.contains("Brachten de flyers hulpvragen?"))
+        #expect(FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("campaign.html")))
+        #expect(FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("forecast.html")))
+        // The volunteers needed on the page are volunteers_needed.csv's.
+        let needs = try Fixtures.readSimpleCSV((folder as NSString).appendingPathComponent("volunteers_needed.csv"))
+        for f in figures where f["report"] == "report.html" && f["section"] == "volunteers_needed" {
+            #expect(needs.first { $0["location"] == "all" && $0["category"] == f["group"] }?[f["measure"]!] == f["value"], "\(f)")
+        }
+    }
+
+    @Test func theReportFolderPassesTheAudit() throws {
+        let r = try RunCommandTests.hulpatlas(["audit", Self.run.dir.path("report"), "--requests", "Data/sample_requests.csv",
+                                               "--helpers", "Data/sample_helpers.csv", "--intervals"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("nothing found"), "\(r.stdout)")
     }
 
     @Test func theEffectFolderPassesTheAudit() throws {

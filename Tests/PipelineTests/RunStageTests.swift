@@ -21,7 +21,7 @@ import TestSupport
         var printed: [String] = []
         let summary = try RunStage.run(request) { printed.append($0) }
         #expect(summary.timings.map(\.stage) == ["ingest areas", "ingest requests", "ingest helpers", "load", "index", "target",
-                                                 "analyse", "export csv", "export gpkg", "export xlsx", "report", "forecast"])
+                                                 "analyse", "forecast", "export csv", "export gpkg", "export xlsx", "report"])
         #expect(summary.timings.allSatisfy { $0.seconds >= 0 })
         // The stages' summaries, in order, as they finished.
         #expect(printed.count == 6 && printed[0].hasPrefix("Stored 67 pc4 areas") && printed[4].hasPrefix("\nflyer targets"))

@@ -16,6 +16,18 @@ public enum CampaignPage {
         try ReportWriter.writeText(page.markup().markup, to: (folder as NSString).appendingPathComponent(file))
         return [file]
     }
+
+    /// The reasons the tables give, in the page's language.
+    public static func reason(_ english: String, nl: Bool) -> String {
+        guard nl else { return english }
+        if english.hasPrefix("the history covers") { return "de geschiedenis is te kort rond de bezorging (minstens 3 maanden ervoor en erna nodig)" }
+        if english.hasPrefix("none of the campaign's areas") { return "geen van de gebieden van de campagne heeft huishoudens en een risicopercentiel" }
+        if english.hasPrefix("no area outside") { return "er is geen gebied buiten de campagnes om mee te vergelijken" }
+        if english.hasPrefix("fewer than 10") { return "te weinig gebied-maanden om een schatting te publiceren" }
+        if english.hasPrefix("no estimate for first-time") { return "geen schatting voor nieuwe hulpvragers" }
+        if english.hasPrefix("the targeted or the control") { return "de bezorgde of de vergelijkingsgebieden hebben geen hulpvraag ervoor of erna" }
+        return "het model kon niet worden geschat"
+    }
 }
 
 struct CampaignPageBuilder {
@@ -70,17 +82,7 @@ struct CampaignPageBuilder {
             + "\(t(.placebo)): p = \(decimal(e[.placebo_p], 3, suppressed: hid)) (\(count(e[.placebo_runs])) \(t(.placeboRuns))).</p>"
     }
 
-    /// The reasons the tables give, in the page's language.
-    func reason(_ english: String) -> String {
-        guard text.nl else { return english }
-        if english.hasPrefix("the history covers") { return "de geschiedenis is te kort rond de bezorging (minstens 3 maanden ervoor en erna nodig)" }
-        if english.hasPrefix("none of the campaign's areas") { return "geen van de gebieden van de campagne heeft huishoudens en een risicopercentiel" }
-        if english.hasPrefix("no area outside") { return "er is geen gebied buiten de campagnes om mee te vergelijken" }
-        if english.hasPrefix("fewer than 10") { return "te weinig gebied-maanden om een schatting te publiceren" }
-        if english.hasPrefix("no estimate for first-time") { return "geen schatting voor nieuwe hulpvragers" }
-        if english.hasPrefix("the targeted or the control") { return "de bezorgde of de vergelijkingsgebieden hebben geen hulpvraag ervoor of erna" }
-        return "het model kon niet worden geschat"
-    }
+    func reason(_ english: String) -> String { CampaignPage.reason(english, nl: text.nl) }
 
     func series(_ name: String) -> HTML {
         let points = rows("campaign_series.csv", CampaignTables.SeriesColumn.self).filter { $0[.campaign] == name }

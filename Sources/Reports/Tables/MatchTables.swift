@@ -9,6 +9,10 @@ public struct MatchTables: Sendable {
     private var breakdowns: [String: [PublishedRow<BreakdownsTable.Column>]] = [:]
     private var distances: [String: [PublishedRow<DistancesQuarterlyTable.Column>]] = [:]
     private var histogram: [String: [PublishedRow<DistancesQuarterlyTable.HistogramColumn>]] = [:]
+    private var effects: [PublishedRow<CampaignTables.EffectColumn>] = []
+    private var targeted: [String: Set<String>] = [:]
+    private var forecast: [String: [PublishedRow<ForecastTables.ForecastColumn>]] = [:]
+    private var needs: [String: [PublishedRow<ForecastTables.NeedColumn>]] = [:]
 
     public init(_ tables: [PublishedTable]) {
         for table in tables {
@@ -33,6 +37,16 @@ public struct MatchTables: Sendable {
                 for r in table.rows.map(PublishedRow<DistancesQuarterlyTable.HistogramColumn>.init) {
                     histogram[Self.key(r[.location], r[.quarter]), default: []].append(r)
                 }
+            case CampaignTables.files[0]:
+                effects = table.rows.map(PublishedRow<CampaignTables.EffectColumn>.init)
+            case CampaignTables.files[3]:
+                for r in table.rows.map(PublishedRow<CampaignTables.AreaColumn>.init) where r[.role] == "targeted" {
+                    targeted[r[.campaign], default: []].insert(r[.code])
+                }
+            case ForecastTables.files[0]:
+                for r in table.rows.map(PublishedRow<ForecastTables.ForecastColumn>.init) { forecast[r[.location], default: []].append(r) }
+            case ForecastTables.files[1]:
+                for r in table.rows.map(PublishedRow<ForecastTables.NeedColumn>.init) { needs[r[.location], default: []].append(r) }
             default: continue
             }
         }
@@ -67,4 +81,16 @@ public struct MatchTables: Sendable {
     public func histogram(_ location: LocationScope, _ quarter: Quarter) -> [PublishedRow<DistancesQuarterlyTable.HistogramColumn>] {
         histogram[Self.key(Self.name(location), quarter.label)] ?? []
     }
+
+    /// The campaign estimates (campaign_effect.csv), a row per campaign and outcome, in order.
+    public var campaignEffects: [PublishedRow<CampaignTables.EffectColumn>] { effects }
+
+    /// The areas a campaign delivered flyers to (campaign_areas.csv).
+    public func targetedAreas(_ campaign: String) -> Set<String> { targeted[campaign] ?? [] }
+
+    /// The location's forecast rows (forecast.csv), per category its next four quarters in order.
+    public func forecast(_ location: LocationScope) -> [PublishedRow<ForecastTables.ForecastColumn>] { forecast[Self.name(location)] ?? [] }
+
+    /// The location's volunteers needed per category (volunteers_needed.csv).
+    public func volunteersNeeded(_ location: LocationScope) -> [PublishedRow<ForecastTables.NeedColumn>] { needs[Self.name(location)] ?? [] }
 }

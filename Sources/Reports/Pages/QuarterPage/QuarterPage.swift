@@ -36,8 +36,8 @@ struct QuarterPage {
     var tables: MatchTables { data.tables }
 
     func page() -> HTML {
-        let sections = [glanceSection(), mapSection(), distanceSection(), supplySection(), monthlySection(),
-                        breakdownSection(), reachSection(), targetSection(), methodSection()]
+        let sections = [glanceSection(), mapSection(), distanceSection(), supplySection(), forecastSection(), monthlySection(),
+                        breakdownSection(), reachSection(), targetSection(), campaignSection(), methodSection()]
         let keyPoints: [HTML] = sections.flatMap(\.keyPoints).map { "<li>\($0)</li>" }
         return ReportStyle.document(
             language: text.lang, title: title, kicker: "hulpatlas · \(t(.quarterlyReport))",

@@ -194,6 +194,31 @@ enum Phrase: Sendable, Equatable {
     case doNotShareHulpatlasSqliteThe
 
     case trendWithheld
+    case outlookTitle
+    case outlookIntro
+    case backtestError
+    case volunteersNeeded
+    case activeNow
+    case moreNeeded
+    case forecastNotShown
+    case forecastDetails
+    case modelNotBetterFor
+    case moreVolunteersNeeded(String)
+    case campaignsTitle
+    case campaignsIntro
+    case campaign
+    case deliveredOn
+    case requestsOf
+    case allRequesters
+    case firstTimeRequesters
+    case rateRatioAfterBefore
+    case extraPer1000Flyers
+    case placeboP
+    case campaignMore
+    case campaignFewer
+    case campaignNoDemonstrableEffect
+    case campaignNoEstimate
+    case campaignResult(name: String, verdict: String)
 
     /// The phrases without parameters (for the test that a page uses one language only).
     static let withoutParameters: [Phrase] = [
@@ -226,6 +251,29 @@ enum Phrase: Sendable, Equatable {
         .informationQuestions,
         .thisQuarter2,
         .trendWithheld,
+        .outlookTitle,
+        .outlookIntro,
+        .backtestError,
+        .volunteersNeeded,
+        .activeNow,
+        .moreNeeded,
+        .forecastNotShown,
+        .forecastDetails,
+        .modelNotBetterFor,
+        .campaignsTitle,
+        .campaignsIntro,
+        .campaign,
+        .deliveredOn,
+        .requestsOf,
+        .allRequesters,
+        .firstTimeRequesters,
+        .rateRatioAfterBefore,
+        .extraPer1000Flyers,
+        .placeboP,
+        .campaignMore,
+        .campaignFewer,
+        .campaignNoDemonstrableEffect,
+        .campaignNoEstimate,
         .helpRequests2,
         .matched2,
         .noRequestsInThisQuarter,
