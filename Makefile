@@ -54,14 +54,14 @@ test: deps test-deps
 	$(SWIFT) test
 
 ## bench: every stage at national scale (456,661 PC6 areas, 1,000,000 requests) and at 10% and
-## 50%, against the floor (ogrinfo, sqlite3 .import) and the geopandas peer; writes
+## 50%, against the floor (ogrinfo, sqlite3 .import) and two peers (geopandas, DuckDB + spatial); writes
 ## Benchmarks/RESULTS.md. BENCH_REPEAT (default 3), BENCH_SCALES ("0.1 0.5 1"), BENCH_PEER=0.
 bench: build test-deps
 	@command -v /usr/bin/time >/dev/null && command -v sqlite3 >/dev/null || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq time sqlite3 >/dev/null; }
-	@python3 -c "import geopandas, pyogrio, shapely, pandas" 2>/dev/null || \
-		python3 -m pip install -q geopandas pyogrio shapely pandas 2>/dev/null || \
-		python3 -m pip install -q --break-system-packages geopandas pyogrio shapely pandas
+	@python3 -c "import geopandas, pyogrio, shapely, pandas, duckdb, duckdb_extension_spatial" 2>/dev/null || \
+		python3 -m pip install -q geopandas pyogrio shapely pandas duckdb-extension-spatial 2>/dev/null || \
+		python3 -m pip install -q --break-system-packages geopandas pyogrio shapely pandas duckdb-extension-spatial
 	python3 Benchmarks/bench.py
 
 ## fuzz: libFuzzer on the CSV reader and the postcode, date, number and config parsers for

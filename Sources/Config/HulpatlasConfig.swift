@@ -8,6 +8,14 @@ public struct InputMapping: Sendable, Equatable {
     /// field → (normalised word in the export → canonical value).
     public var values: [String: [String: String]] = [:]
     public init() {}
+
+    /// The mapping as sorted lines (the same on every run: no dictionary order).
+    public var canonicalLines: [String] {
+        columns.sorted { $0.key < $1.key }.map { "column \($0.key)=\($0.value)" }
+            + values.sorted { $0.key < $1.key }.flatMap { field, words in
+                words.sorted { $0.key < $1.key }.map { "value \(field).\($0.key)=\($0.value)" }
+            }
+    }
 }
 
 /// A run's configuration file (TOML). Every key is optional; an unknown key is an error, so

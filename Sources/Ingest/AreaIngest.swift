@@ -8,7 +8,22 @@ import Store
 /// indicator comes from (`IndicatorSources`), read every feature (`AreaFeatureReader`), check
 /// that the result is usable, and summarise.
 public enum AreaIngest {
-    public static func run(_ options: AreaIngestOptions, store: AtlasStore) throws -> AreaIngestSummary {
+    /// An input the stored set was made from, unchanged, is not read again (unless `reread`):
+    /// the summary is that ingest's.
+    public static func run(_ options: AreaIngestOptions, store: AtlasStore, reread: Bool = false) throws -> AreaIngestSummary {
+        let fingerprint = UnchangedAreaIngest.fingerprint(options)
+        if !reread, let fingerprint, let unchanged = try UnchangedAreaIngest.summary(fingerprint: fingerprint, store: store) {
+            return unchanged
+        }
+        let summary = try read(options, into: store)
+        if let fingerprint {
+            try store.recordFingerprint(runID: summary.runID, kind: "areas", fingerprint: fingerprint,
+                                        summary: try UnchangedAreaIngest.record(summary))
+        }
+        return summary
+    }
+
+    private static func read(_ options: AreaIngestOptions, into store: AtlasStore) throws -> AreaIngestSummary {
         let started = Date()
         _ = GDALDiagnostics.shared.drain()
         let boundary = try BoundarySource(options)

@@ -50,5 +50,8 @@ public struct AreaIngestSummary: Sendable {
     public var population: Double
     /// Every stand-in rule that applied, with the number of areas (docs/METHOD.md §1).
     public var fallbacks: [(rule: String, areas: Int)] = []
+    /// Set when the files were not read again: the ingest run that made the stored set from
+    /// the same bytes and options.
+    public var unchangedSince: Int64?
 }
 

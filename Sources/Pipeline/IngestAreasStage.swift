@@ -12,14 +12,15 @@ public enum IngestAreasStage {
         public var description: String { StageSummaryText.areas(areas, store: store) }
     }
 
-    /// Opens (or creates) the store at `db`, ingests, and writes the rejected rows to `rejectsFile`.
-    public static func run(_ options: AreaIngestOptions, db: String, rejectsFile: String? = nil) throws -> Summary {
-        let summary = try run(options, store: try AtlasStore(path: db), storeLabel: db)
+    /// Opens (or creates) the store at `db`, ingests, and writes the rejected rows to
+    /// `rejectsFile`. Files the stored set was made from, unchanged, are not read again unless `reread`.
+    public static func run(_ options: AreaIngestOptions, db: String, rejectsFile: String? = nil, reread: Bool = false) throws -> Summary {
+        let summary = try run(options, store: try AtlasStore(path: db), storeLabel: db, reread: reread)
         if let rejectsFile { try RejectsTable.write(summary.areas.rejects, to: rejectsFile) }
         return summary
     }
 
-    static func run(_ options: AreaIngestOptions, store: AtlasStore, storeLabel: String) throws -> Summary {
-        Summary(areas: try AreaIngest.run(options, store: store), store: storeLabel)
+    static func run(_ options: AreaIngestOptions, store: AtlasStore, storeLabel: String, reread: Bool = false) throws -> Summary {
+        Summary(areas: try AreaIngest.run(options, store: store, reread: reread), store: storeLabel)
     }
 }

@@ -7,8 +7,14 @@ import Reports
 public enum StageSummaryText {
     public static func areas(_ s: AreaIngestSummary, store: String) -> String {
         var out: [String] = []
-        out.append("Stored \(s.areasStored) \(s.level.rawValue) areas for \(s.year) in \(store) "
-                   + "(from \(s.sourceCRS) to EPSG:28992; population \(Int(s.population)))")
+        if let run = s.unchangedSince {
+            out.append("Areas from \(s.files.first?.file ?? ""): unchanged since ingest run \(run) (same files and options), not read "
+                       + "again; \(store) holds the \(s.areasStored) \(s.level.rawValue) areas for \(s.year) it stored "
+                       + "(from \(s.sourceCRS) to EPSG:28992; population \(Int(s.population)))")
+        } else {
+            out.append("Stored \(s.areasStored) \(s.level.rawValue) areas for \(s.year) in \(store) "
+                       + "(from \(s.sourceCRS) to EPSG:28992; population \(Int(s.population)))")
+        }
         for f in s.files {
             out.append("  \(f.role) \(f.file): \(f.read) read = \(f.accepted) accepted + \(f.rejected) rejected")
         }
@@ -48,9 +54,16 @@ public enum StageSummaryText {
     }
 
     public static func records(_ s: RecordIngestSummary, store: String) -> String {
-        var out = ["Stored \(s.kind) from \(s.file) in \(store) (delimiter '\(s.delimiter)')",
+        var out: [String]
+        if let run = s.unchangedSince {
+            out = ["\(s.kind.prefix(1).uppercased() + s.kind.dropFirst()) from \(s.file): unchanged since ingest run \(run) "
+                   + "(same content, mapping and day), not read again; \(store) holds them",
+                   "  \(s.read) rows read then = \(s.accepted) accepted + \(s.rejected) rejected"]
+        } else {
+            out = ["Stored \(s.kind) from \(s.file) in \(store) (delimiter '\(s.delimiter)')",
                    "  \(s.read) rows read = \(s.accepted) accepted + \(s.rejected) rejected",
                    "  store: \(s.changes.inserted) new, \(s.changes.updated) updated, \(s.changes.unchanged) unchanged"]
+        }
         if s.blankLines > 0 { out.append("  blank lines skipped: \(s.blankLines)") }
         if s.windows1252Fields > 0 {
             out.append("  \(s.windows1252Fields) fields were not UTF-8 and were read as Windows-1252 (Excel's \"CSV\"; "

@@ -277,6 +277,21 @@ enum Schema {
                 );
                 """)
         }
+        m.registerMigration("v11-input-fingerprints") { db in
+            // What an ingest read (issue #19): the content hash of the file with everything
+            // that changes how it is read, so that an unchanged input is not read again.
+            try db.execute(sql: """
+                CREATE TABLE ingest_fingerprints (
+                    run_id INTEGER PRIMARY KEY REFERENCES ingest_runs(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    blank_lines INTEGER NOT NULL,
+                    windows1252_fields INTEGER NOT NULL,
+                    delimiter TEXT NOT NULL,
+                    summary_json TEXT                -- what else the summary said (area ingests)
+                );
+                """)
+        }
         return m
     }
 }

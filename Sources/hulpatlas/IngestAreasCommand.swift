@@ -23,6 +23,9 @@ struct IngestAreasCommand: ParsableCommand {
     @Option(help: "Write the rejected rows to this CSV file.")
     var rejects: String?
 
+    @Flag(help: "Read the files even when the stored set was made from the same files and options.")
+    var reread = false
+
     func validate() throws {
         if let rejects, PathCheck.isOneOf(rejects, [file] + input.statistics) {
             throw ValidationError("--rejects \(rejects) is one of the input files; give another file")
@@ -30,7 +33,7 @@ struct IngestAreasCommand: ParsableCommand {
     }
 
     func run() throws {
-        print(try IngestAreasStage.run(input.ingestOptions(boundaries: file), db: db, rejectsFile: rejects))
+        print(try IngestAreasStage.run(input.ingestOptions(boundaries: file), db: db, rejectsFile: rejects, reread: reread))
         if let rejects { print("rejects written to \(rejects)") }
     }
 }

@@ -36,6 +36,8 @@ struct RecordFileArguments: ParsableArguments {
     @OptionGroup var options: MatchHistoryOptions
     @Option(help: "The SQLite store.") var db: String = "hulpatlas.sqlite"
     @Option(help: "Write the rejected rows to this CSV file.") var rejects: String?
+    @Flag(help: "Read the file even when the store's latest ingest read the same content (with the same mapping, today).")
+    var reread = false
 
     func validate() throws {
         if let rejects, PathCheck.isOneOf(rejects, [file]) {
@@ -44,7 +46,8 @@ struct RecordFileArguments: ParsableArguments {
     }
 
     func run(_ kind: IngestHistoryStage.File) throws {
-        print(try IngestHistoryStage.run(kind, path: file, config: try options.load(), db: db, rejectsFile: rejects))
+        print(try IngestHistoryStage.run(kind, path: file, config: try options.load(), db: db, rejectsFile: rejects,
+                                         reread: reread))
     }
 }
 

@@ -45,7 +45,8 @@ import Testing
         let dir = try TemporaryDirectory(), store = try AtlasStore()
         let path = try file(dir, Self.good)
         _ = try ingest(path, store)
-        let again = try ingest(path, store)
+        let again = try RecordIngest.requests(path: path, store: store, today: today, reread: true)
+        #expect(again.unchangedSince == nil, "read again")
         #expect(again.changes.unchanged == 3 && again.changes.inserted == 0 && again.changes.updated == 0)
         let updated = try file(dir, [Self.good[0], Self.good[1].replacingOccurrences(of: "geen_match", with: "match"),
                                      Self.good[2]], name: "updated.csv")
@@ -53,6 +54,64 @@ import Testing
         #expect(third.changes.updated == 1 && third.changes.unchanged == 2)
         #expect(try store.requests()[1].status == .match)
         #expect(try count(store) == 3)
+    }
+
+    /// An input that the kind's latest ingest read with the same bytes, mapping and day is not
+    /// read again: the summary is that ingest's, rejects included, and the store is untouched.
+    /// Any change (a byte, the mapping, the day, another file ingested since) reads it again.
+    @Test func anUnchangedInputIsNotReadAgain() throws {
+        let dir = try TemporaryDirectory(), store = try AtlasStore()
+        let path = try file(dir, Self.good + ["R4,2023-13-01,hulpvraag,praktisch,,3311,bewoner,HipHelpt Dordrecht,match,,,,"])
+        func runs() throws -> Int { try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM ingest_runs") ?? -1 } }
+        let first = try ingest(path, store)
+        #expect(first.unchangedSince == nil && first.rejected == 1)
+        let second = try ingest(path, store)
+        #expect(second.unchangedSince == first.runID && second.runID == first.runID)
+        #expect(second.read == first.read && second.accepted == first.accepted && second.rejects == first.rejects)
+        let (runCount, rows) = (try runs(), try count(store))
+        #expect(runCount == 1 && rows == 3, "nothing written")
+        // Another day, another mapping, or --reread: read again.
+        #expect(try RecordIngest.requests(path: path, store: store, today: Day(year: 2024, month: 6, day: 2)!).unchangedSince == nil)
+        var mapped = HulpatlasConfig()
+        mapped.requests.values["status"] = ["gekoppeld": "match"]
+        #expect(try ingest(path, store, config: mapped).unchangedSince == nil)
+        #expect(try ingest(path, store, config: mapped).unchangedSince != nil)
+        #expect(try RecordIngest.requests(path: path, config: mapped, store: store, today: today, reread: true).unchangedSince == nil)
+        // One byte changed: read again, and the update lands.
+        let changed = try file(dir, [Self.good[0], Self.good[1].replacingOccurrences(of: "geen_match", with: "match"), Self.good[2]])
+        let third = try ingest(changed, store)
+        #expect(third.unchangedSince == nil && third.changes.updated == 1)
+        // The first content again: a later ingest of the kind came between, so it is read again.
+        let back = try file(dir, Self.good + ["R4,2023-13-01,hulpvraag,praktisch,,3311,bewoner,HipHelpt Dordrecht,match,,,,"])
+        #expect(back == path)
+        let fourth = try ingest(back, store)
+        #expect(fourth.unchangedSince == nil && fourth.changes.updated == 1, "the status read back")
+        #expect(try store.requests()[1].status == .geen_match)
+    }
+
+    /// The fingerprint covers every block of a long file (it is read in 4 MiB blocks) and the
+    /// context lines; the same input gives the same fingerprint in every process.
+    @Test func theFingerprintCoversTheWholeFile() throws {
+        let dir = try TemporaryDirectory()
+        let long = String(repeating: "R,2023-01-05,hulpvraag\n", count: 250_000)  // 5.75 MiB
+        let a = try dir.write("a.csv", long + "x"), b = try dir.write("b.csv", long + "y")
+        let fa = InputFingerprint.of(file: a, context: ["m"]), again = InputFingerprint.of(file: a, context: ["m"])
+        let fb = InputFingerprint.of(file: b, context: ["m"]), other = InputFingerprint.of(file: a, context: ["n"])
+        #expect(fa?.count == 64 && fa == again)
+        #expect(fa != fb, "the last byte, past the first block")
+        #expect(fa != other)
+        // A known value: SHA-256 of "abc" (FIPS 180-2), no context.
+        let abc = try dir.write("abc.txt", "abc")
+        #expect(InputFingerprint.of(file: abc, context: []) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // No fingerprint (the input is always read) for what is not a plain file.
+        #expect(InputFingerprint.of(file: dir.path("missing.csv"), context: []) == nil)
+        #expect(InputFingerprint.of(file: dir.url.path, context: []) == nil)
+        // The mapping's lines do not depend on dictionary order.
+        var m = InputMapping()
+        m.columns = ["b": "B", "a": "A", "c": "C"]
+        m.values = ["status": ["z": "match", "y": "geen_match"], "kind": ["q": "hulpvraag"]]
+        #expect(m.canonicalLines == ["column a=A", "column b=B", "column c=C", "value kind.q=hulpvraag",
+                                     "value status.y=geen_match", "value status.z=match"])
     }
 
     /// One broken row of each kind: every one is rejected with its line, field and reason.
