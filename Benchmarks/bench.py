@@ -264,9 +264,17 @@ def agreement(run, peer_out):
         checks += 1
         if abs(float(ours_d[column]) - float(peer_d[column])) > tolerance:
             problems.append(f"distances {column}: {ours_d[column]} vs {peer_d[column]}")
-    # Supply/demand: every unsuppressed cell.
+    # Supply/demand: every unsuppressed cell; the `all` rows against the sums of the peer's
+    # locations (a volunteer belongs to one location, so the active ones add up too).
     peer_s = {(r["location"], r["period"], r["category"]): r for r in read_csv(os.path.join(peer_out,
                                                                                          "peer_supply_demand.csv"))}
+    sums = {}
+    for (location, period, category), r in list(peer_s.items()):
+        total = sums.setdefault(("all", period, category), {c: 0 for c in ("requests", "matched", "not_matched", "open",
+                                                                             "active_helpers")})
+        for column in total:
+            total[column] += int(r[column])
+    peer_s.update(sums)
     for r in read_csv(os.path.join(run["out"], "supply_demand.csv")):
         if r["suppressed"] == "1" or not r["requests"]:
             continue
@@ -276,13 +284,15 @@ def agreement(run, peer_out):
             if p is None or int(r[column]) != int(p[column]):
                 problems.append(f"supply_demand {r['location']} {r['period']} {r['category']} {column}: "
                                 f"{r[column]} vs {p and p[column]}")
-    # Monthly (the DuckDB peer): every unsuppressed cell of each location's months.
+    # Monthly (the DuckDB peer): every unsuppressed cell, `all` against the sums of the locations.
     monthly = os.path.join(peer_out, "peer_monthly.csv")
     if os.path.exists(monthly):
         peer_m = {(r["location"], r["month"]): r for r in read_csv(monthly)}
+        for (location, month), r in list(peer_m.items()):
+            total = peer_m.setdefault(("all", month), {"help_requests": 0, "info_requests": 0, "total": 0})
+            for column in ("help_requests", "info_requests", "total"):
+                total[column] = int(total[column]) + int(r[column])
         for r in read_csv(os.path.join(run["out"], "monthly.csv")):
-            if r["location"] == "all":
-                continue
             p = peer_m.get((r["location"], r["month"]))
             for column in ("help_requests", "info_requests", "total"):
                 if not r[column]:

@@ -397,6 +397,7 @@ struct PublishedTablesModel {
 
     /// The matches within `km` km as a cell: the published share × the published matches (its
     /// own quantity, tied to the bins, when either is hidden).
+    @discardableResult
     mutating func within(_ km: Int, key: String, label: String, _ sheet: Sheet, _ row: Int, matches: Int) -> Int {
         let column = "share_within_\(km)km"
         let shown = Double(sheet.text(row, column)).flatMap { share in

@@ -22,10 +22,15 @@ public final class RunContext {
     private var analysis: (key: AnalysisKey, result: MatchHistoryReport.Written)?
     private var forecast: (key: AnalysisKey, requestsPerVolunteer: Double?, tables: [PublishedTable])?
 
+    /// The store's generation when the history was loaded, and after this context's own writes
+    /// (campaigns): the kept analyses of that store state are this context's.
+    private var generation: Int64
+
     /// Loads the set's areas and the stored history and register.
     public init(store: AtlasStore, set: AreaSetInfo) throws {
         self.store = store
         self.set = set
+        generation = try store.generation()
         areas = try store.areas(level: set.level, year: set.year)
         requests = try store.requests()
         helpers = try store.helpers()
@@ -108,6 +113,7 @@ public final class RunContext {
     func campaignsChanged() {
         analysis = nil
         forecast = nil
+        generation = (try? store.generation()) ?? -1
     }
 
     /// The match-history analyses (distances, supply/demand, monthly, quarterly, breakdowns) as
@@ -120,11 +126,35 @@ public final class RunContext {
         guard !requests.isEmpty else { return nil }
         let key = AnalysisKey(rule: rule, suppression: suppression, study: study, campaign: campaign)
         if let analysis, analysis.key == key { return analysis.result }
+        // Kept in the store by an earlier command of the same store state and configuration.
+        let kept = StoredAnalysis.key(generation: generation, indexState: try store.campaignIndexState(), rule: rule,
+                                      suppression: suppression, study: study, campaign: campaign)
+        if let result = try StoredAnalysis.kept(store, key: kept) {
+            analysis = (key, result)
+            analysisFromStore = true
+            return result
+        }
         let result = try Disclosure.analysis(requests: requests, helpers: helpers, locator: try locator(), rule: rule,
                                              suppression: suppression, study: study,
                                              campaigns: try CampaignStage.evaluations(store, requests: requests, settings: campaign))
         analysis = (key, result)
+        analysisFromStore = false
+        toKeep = (kept, generation, result)
         return result
+    }
+
+    /// Whether the last analysis came from the store (kept by an earlier command) instead of
+    /// being computed.
+    public private(set) var analysisFromStore = false
+    private var toKeep: (key: String, generation: Int64, result: MatchHistoryReport.Written)?
+
+    /// Keeps the analysis this context computed in the store, for later commands with the same
+    /// store state and configuration. Called when a command has succeeded (a failed one leaves
+    /// the store as it was); a read-only store keeps nothing.
+    public func keepAnalysis() throws {
+        guard let toKeep, !store.isReadOnly else { return }
+        try store.keepAnalysis(key: toKeep.key, generation: toKeep.generation, payload: try StoredAnalysis.encode(toKeep.result))
+        self.toKeep = nil
     }
 
     /// The demand forecast of `config` (forecast.csv and volunteers_needed.csv, from the history

@@ -140,6 +140,8 @@ public enum RunStage {
         let lines = CampaignStage.summaryLines(exported.analysis?.tables ?? [])
         if !lines.isEmpty { emit("\n" + lines.joined(separator: "\n")) }
         try IndexPage.write(folder: out, title: "hulpatlas: \(request.title)", reports: reports, language: request.report.language)
+        // Every output written: the analysis is kept for later commands on this store.
+        try context.keepAnalysis()
         return Summary(reports: reports, files: files, timings: clock.laps)
     }
 }

@@ -13,9 +13,14 @@ public enum StoredInputs {
 
     /// The match-history tables of a store (history, register and area points read from it),
     /// protected together with the configuration's study period, for a command without a run.
+    /// An analysis `run` kept for the store's state and this configuration is read instead.
     static func protectedAnalysis(_ store: AtlasStore, requests: [HelpRequest], config: HulpatlasConfig,
                                   study: StudyPeriod?) throws -> MatchHistoryReport.Written {
-        try Disclosure.analysis(requests: requests, helpers: try store.helpers(), locator: try locator(store),
+        let key = StoredAnalysis.key(generation: try store.generation(), indexState: try store.campaignIndexState(), rule: config.outcome,
+                                     suppression: Suppression(threshold: config.suppressionThreshold), study: study,
+                                     campaign: config.campaign)
+        if let kept = try StoredAnalysis.kept(store, key: key) { return kept }
+        return try Disclosure.analysis(requests: requests, helpers: try store.helpers(), locator: try locator(store),
                                 rule: config.outcome, suppression: Suppression(threshold: config.suppressionThreshold),
                                 study: study, campaigns: try CampaignStage.evaluations(store, requests: requests,
                                                                                       settings: config.campaign))

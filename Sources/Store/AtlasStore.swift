@@ -6,6 +6,8 @@ import GRDB
 /// a stage that fails leaves the store as it was.
 public final class AtlasStore: Sendable {
     public let path: String
+    /// Opened with `readOnly`: nothing can be written (not even kept analyses).
+    public let isReadOnly: Bool
     let queue: DatabaseQueue
     /// Held while this value lives: one run per store at a time (see `StoreLock`).
     private let lock: StoreLock?
@@ -62,6 +64,7 @@ public final class AtlasStore: Sendable {
             throw StoreError.cannotOpen(path: path, reason: "cannot create its folder")
         }
         self.path = path
+        isReadOnly = readOnly
     }
 
     /// A schema newer than this program's, or a damaged file, is refused before anything is written.
@@ -85,6 +88,7 @@ public final class AtlasStore: Sendable {
         queue = try DatabaseQueue(configuration: config)
         try Schema.migrator.migrate(queue)
         path = ":memory:"
+        isReadOnly = false
         lock = nil
     }
 

@@ -36,9 +36,13 @@ extension AtlasStore {
     }
 
     /// Stores `campaigns` in one transaction (all or none), each replacing one of its name;
-    /// per campaign, whether it replaced one.
+    /// per campaign, whether it replaced one. A campaign stored exactly so already is left as
+    /// it is (nothing written: the analyses kept for the store stay valid).
     public func replaceCampaigns(_ campaigns: [StoredCampaign]) throws -> [Bool] {
-        try write { db in try campaigns.map { try Self.replace($0, db) } }
+        let stored = Dictionary(try self.campaigns().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        return try write { db in
+            try campaigns.map { c in stored[c.name] == c ? true : try Self.replace(c, db) }
+        }
     }
 
     private static func replace(_ campaign: StoredCampaign, _ db: Database) throws -> Bool {

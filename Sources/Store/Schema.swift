@@ -292,6 +292,32 @@ enum Schema {
                 );
                 """)
         }
+        m.registerMigration("v12-analysis-cache") { db in
+            // The protected match-history tables of a store state and configuration (issue #19),
+            // so that a later command does not compute them again. `store_generation` counts
+            // every change an analysis reads: an ingest run, an area set, the campaigns (the
+            // index percentiles campaign matching reads go into the key by content, so that a
+            // re-computed, identical index does not void it). A cache entry is for one
+            // generation; an older one is never served.
+            try db.execute(sql: """
+                CREATE TABLE store_generation (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+                INSERT INTO store_generation VALUES (1, 0);
+                CREATE TABLE analysis_cache (
+                    key TEXT PRIMARY KEY,
+                    generation INTEGER NOT NULL,
+                    created_at TEXT NOT NULL,
+                    payload BLOB NOT NULL
+                );
+                """)
+            for table in ["ingest_runs", "area_sets", "campaigns", "campaign_areas"] {
+                for event in ["INSERT", "UPDATE", "DELETE"] {
+                    try db.execute(sql: """
+                        CREATE TRIGGER generation_\(table)_\(event.lowercased()) AFTER \(event) ON \(table)
+                        BEGIN UPDATE store_generation SET n = n + 1; END;
+                        """)
+                }
+            }
+        }
         return m
     }
 }

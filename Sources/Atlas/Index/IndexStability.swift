@@ -57,7 +57,9 @@ public enum IndexStability {
         for first in stride(from: 0, to: runs, by: batch) {
             let results = Parallel.map(min(batch, runs - first)) { k -> ([Double], Double) in
                 let p = percentiles(weightings[first + k])
-                return (p, Stats.pearson(baseRanks, RiskIndex.midRankPercentiles(p)))
+                // A run ranks the same areas as the base (every perturbed weight is positive), so
+                // its percentiles are mid-ranks already: ranking them again gives them back.
+                return (p, Stats.pearson(baseRanks, p))
             }
             for (k, (p, correlation)) in results.enumerated() {
                 for a in 0..<n { samples[a * runs + first + k] = Float(p[a]) }

@@ -205,7 +205,7 @@ public enum RiskIndex {
     public static func midRankPercentiles(_ values: [Double]) -> [Double] {
         let n = values.count
         guard n > 0 else { return [] }
-        let order = values.indices.sorted { values[$0] < values[$1] }
+        let order = RadixOrder.ascending(values)
         var out = [Double](repeating: 0, count: n)
         var start = 0
         while start < n {

@@ -7,7 +7,7 @@ public enum DistanceAnalysis {
     public static let binWidth = 500.0
     public static let binCount = 21
 
-    public struct Summary: Sendable, Equatable {
+    public struct Summary: Sendable, Equatable, Codable {
         public var grouping: String
         public var group: String
         public var matches: Int
@@ -24,14 +24,14 @@ public enum DistanceAnalysis {
 
     /// The summary of one location's (or `all` locations') matches of one quarter, in all and
     /// per category (`category` "all" for all of them): what a quarterly report shows.
-    public struct QuarterSummary: Sendable, Equatable {
+    public struct QuarterSummary: Sendable, Equatable, Codable {
         public var location: String
         public var quarter: String
         public var category: String
         public var summary: Summary
     }
 
-    public struct Result: Sendable {
+    public struct Result: Sendable, Codable {
         public var summaries: [Summary]
         /// Per location (and `all`) × quarter, in all and per category (a bin histogram only in all).
         public var quarterly: [QuarterSummary] = []

@@ -3,7 +3,7 @@ import Atlas
 /// The match-history analyses as the shareable tables (distances, supply/demand, monthly series,
 /// breakdowns), with small counts protected, and the summary the analyse stage prints.
 public enum MatchHistoryReport {
-    public struct Written: Sendable {
+    public struct Written: Sendable, Codable {
         public var tables: [PublishedTable]
         /// The same tables with nothing hidden: never written (see `tables(requests:…)`).
         public var unprotected: [PublishedTable]
@@ -19,7 +19,7 @@ public enum MatchHistoryReport {
     }
 
     /// The linked protection's effect on the tables.
-    public struct Protection: Sendable {
+    public struct Protection: Sendable, Codable {
         /// The share of counts published before and after it.
         public var primaryShare: Double
         public var publishedShare: Double

@@ -2,7 +2,7 @@ import Foundation
 
 /// One shareable table as it is published: a file name, a header and rows of cell text. The CSV
 /// file and the workbook's sheet are both written from this value, so they cannot differ.
-public struct PublishedTable: Sendable {
+public struct PublishedTable: Sendable, Codable {
     /// The CSV file name, e.g. "areas.csv"; the sheet is named without the extension.
     public var file: String
     public var header: [String]
