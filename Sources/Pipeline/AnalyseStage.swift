@@ -1,5 +1,6 @@
 import Atlas
 import Config
+import Foundation
 import Reports
 import Store
 
@@ -12,13 +13,18 @@ public enum AnalyseStage {
         public var description: String { StageSummaryText.analysis(analysis, threshold: threshold) }
     }
 
-    /// Reads the history, register and area points of the store at `db` and writes the tables into `folder`.
+    /// Reads the history, register and area points of the store at `db` and writes the tables
+    /// into `folder`; then keeps them in the store for the commands after it (`report`,
+    /// `export`, `study`), unless they came from it.
     public static func run(db: String, config: HulpatlasConfig, folder: String) throws -> Summary {
-        let store = try AtlasStore(path: db, readOnly: true)
+        // A missing store is an error, as for every command that reads one (never a new empty file).
+        if !FileManager.default.fileExists(atPath: db) { _ = try AtlasStore(path: db, readOnly: true) }
+        let store = try AtlasStore(path: db)
         let analysis = try StoredInputs.protectedAnalysis(store, requests: try store.requests(), config: config,
                                                           study: config.studyPeriod)
         try createOutputFolder(folder)
-        for table in analysis.tables { try table.writeCSV(in: folder) }
-        return Summary(analysis: analysis, threshold: config.suppressionThreshold)
+        for table in analysis.written.tables { try table.writeCSV(in: folder) }
+        try analysis.keep()
+        return Summary(analysis: analysis.written, threshold: config.suppressionThreshold)
     }
 }

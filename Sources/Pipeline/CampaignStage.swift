@@ -247,8 +247,8 @@ extension CampaignStage {
         }
         let analysis = try StoredInputs.protectedAnalysis(store, requests: requests, config: config, study: config.studyPeriod)
         try createOutputFolder(folder)
-        let files = try write(analysis.tables, threshold: config.suppressionThreshold, language: language, folder: folder)
-        return EffectSummary(lines: summaryLines(analysis.tables), files: files)
+        let files = try write(analysis.written.tables, threshold: config.suppressionThreshold, language: language, folder: folder)
+        return EffectSummary(lines: summaryLines(analysis.written.tables), files: files)
     }
 
     /// Writes the campaign tables of `tables` (protected already) and campaign.html into `folder`.

@@ -13,17 +13,30 @@ public enum StoredInputs {
 
     /// The match-history tables of a store (history, register and area points read from it),
     /// protected together with the configuration's study period, for a command without a run.
-    /// An analysis `run` kept for the store's state and this configuration is read instead.
+    /// An analysis kept for the store's state and this configuration is read instead; `keep()`
+    /// keeps a computed one (when the store may be written), once the command has succeeded.
     static func protectedAnalysis(_ store: AtlasStore, requests: [HelpRequest], config: HulpatlasConfig,
-                                  study: StudyPeriod?) throws -> MatchHistoryReport.Written {
-        let key = StoredAnalysis.key(generation: try store.generation(), indexState: try store.campaignIndexState(), rule: config.outcome,
+                                  study: StudyPeriod?) throws -> KeptAnalysis {
+        let generation = try store.generation()
+        let key = StoredAnalysis.key(generation: generation, indexState: try store.campaignIndexState(), rule: config.outcome,
                                      suppression: Suppression(threshold: config.suppressionThreshold), study: study,
                                      campaign: config.campaign)
-        if let kept = try StoredAnalysis.kept(store, key: key) { return kept }
-        return try Disclosure.analysis(requests: requests, helpers: try store.helpers(), locator: try locator(store),
-                                rule: config.outcome, suppression: Suppression(threshold: config.suppressionThreshold),
-                                study: study, campaigns: try CampaignStage.evaluations(store, requests: requests,
-                                                                                      settings: config.campaign))
+        if let kept = try StoredAnalysis.kept(store, key: key) { return KeptAnalysis(written: kept, keep: {}) }
+        let computed = try Disclosure.analysis(requests: requests, helpers: try store.helpers(), locator: try locator(store),
+                                               rule: config.outcome, suppression: Suppression(threshold: config.suppressionThreshold),
+                                               study: study, campaigns: try CampaignStage.evaluations(store, requests: requests,
+                                                                                                     settings: config.campaign))
+        return KeptAnalysis(written: computed) {
+            if !store.isReadOnly {
+                try store.keepAnalysis(key: key, generation: generation, payload: try StoredAnalysis.encode(computed))
+            }
+        }
+    }
+
+    /// A command's analysis, and how to keep it in the store once the command has succeeded.
+    struct KeptAnalysis {
+        var written: MatchHistoryReport.Written
+        var keep: () throws -> Void
     }
 
     /// The atlas GeoPackage's model of the context's area set, with `plan` (nil: no targets layer).

@@ -31,7 +31,7 @@ public enum StudyStage {
         }
         let analysis = try StoredInputs.protectedAnalysis(store, requests: requests, config: config, study: period)
         try createOutputFolder(folder)
-        return try write(analysis.tables, period: period, threshold: config.suppressionThreshold, language: language,
+        return try write(analysis.written.tables, period: period, threshold: config.suppressionThreshold, language: language,
                          folder: folder)
     }
 

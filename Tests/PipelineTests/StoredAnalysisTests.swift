@@ -37,7 +37,7 @@ import TestSupport
         // A command without a context (analyse, study) reads it too.
         let config = HulpatlasConfig()
         let alone = try StoredInputs.protectedAnalysis(store, requests: try store.requests(), config: config, study: nil)
-        #expect(alone.tables.map(\.rows) == computed.tables.map(\.rows))
+        #expect(alone.written.tables.map(\.rows) == computed.tables.map(\.rows))
 
         // Another threshold is another analysis.
         let ten = try RunContext(store: store, set: set)
@@ -57,6 +57,28 @@ import TestSupport
         let recomputed = try #require(try after.matchHistoryAnalysis(rule: rule, suppression: five, study: nil))
         #expect(!after.analysisFromStore)
         #expect(recomputed.tables.map(\.rows) != computed.tables.map(\.rows))
+    }
+
+    /// `analyse` keeps what it computed, and `report` (read-only) reads it; a missing store is
+    /// still an error, and no file.
+    @Test func analyseKeepsTheTablesForTheReport() throws {
+        let dir = try TemporaryDirectory()
+        let db = dir.path("store.sqlite")
+        var options = AreaIngestOptions(boundaries: Fixtures.sample("cbs_pc4_2020_drechtsteden.gpkg"))
+        options.statistics = [Fixtures.sample("pc4_gemeente_drechtsteden.csv")]
+        _ = try IngestAreasStage.run(options, db: db)
+        let config = HulpatlasConfig()
+        _ = try IngestHistoryStage.run(.requests, path: Fixtures.sample("sample_requests.csv"), config: config, db: db)
+        _ = try IngestHistoryStage.run(.helpers, path: Fixtures.sample("sample_helpers.csv"), config: config, db: db)
+        let analysed = try AnalyseStage.run(db: db, config: config, folder: dir.path("out"))
+        let report = try RunContext.open(db: db, level: nil, year: nil, readOnly: true)
+        let read = try #require(try report.matchHistoryAnalysis(rule: config.outcome, suppression: five, study: nil,
+                                                                campaign: config.campaign))
+        #expect(report.analysisFromStore)
+        #expect(read.tables.map(\.rows) == analysed.analysis.tables.map(\.rows))
+        let missing = dir.path("none.sqlite")
+        #expect(throws: (any Error).self) { try AnalyseStage.run(db: missing, config: config, folder: dir.path("out2")) }
+        #expect(!FileManager.default.fileExists(atPath: missing))
     }
 
     /// The store serves an entry only for its current generation: the key of an older state
