@@ -29,6 +29,11 @@ extension AtlasStore {
         }
     }
 
+    /// How many analyses the store keeps (for its current generation or older).
+    public func keptAnalyses() throws -> Int {
+        try read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM analysis_cache") ?? 0 }
+    }
+
     /// The payload kept under `key` for the store's current generation; nil when there is none.
     public func cachedAnalysis(key: String) throws -> Data? {
         try read { db in
