@@ -36,7 +36,7 @@ enum ReportStyle {
     th:first-child,tbody th{text-align:left;font-weight:600}
     thead th{font-size:13px;color:var(--muted);font-weight:600}
     small{color:var(--muted)}
-    td.date{white-space:nowrap}
+    td.date,td small{white-space:nowrap}
     .fig.hid{color:var(--muted);font-style:italic}
     tr.warn td,tr.warn th{background:#fff4e5}
     .warning{background:#fff4e5;border-left:4px solid #e8a33d;padding:8px 12px;margin:8px 0}
