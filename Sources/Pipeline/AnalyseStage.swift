@@ -18,7 +18,7 @@ public enum AnalyseStage {
     /// `export`, `study`), unless they came from it.
     public static func run(db: String, config: HulpatlasConfig, folder: String) throws -> Summary {
         // A missing store is an error, as for every command that reads one (never a new empty file).
-        if !FileManager.default.fileExists(atPath: db) { _ = try AtlasStore(path: db, readOnly: true) }
+        guard FileManager.default.fileExists(atPath: db) else { throw StoreError.missing(path: db) }
         let store = try AtlasStore(path: db)
         let analysis = try StoredInputs.protectedAnalysis(store, requests: try store.requests(), config: config,
                                                           study: config.studyPeriod)

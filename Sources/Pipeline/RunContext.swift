@@ -127,8 +127,8 @@ public final class RunContext {
         let key = AnalysisKey(rule: rule, suppression: suppression, study: study, campaign: campaign)
         if let analysis, analysis.key == key { return analysis.result }
         // Kept in the store by an earlier command of the same store state and configuration.
-        let kept = StoredAnalysis.key(generation: generation, indexState: try store.campaignIndexState(), rule: rule,
-                                      suppression: suppression, study: study, campaign: campaign)
+        let kept = try StoredAnalysis.key(store, generation: generation, rule: rule, suppression: suppression, study: study,
+                                          campaign: campaign)
         if let result = try StoredAnalysis.kept(store, key: kept) {
             analysis = (key, result)
             analysisFromStore = true
@@ -162,10 +162,10 @@ public final class RunContext {
     /// configuration; empty without a history to forecast. Export writes it, the quarterly
     /// reports show it.
     public func forecastTables(config: HulpatlasConfig) throws -> [PublishedTable] {
-        guard let analysis = try matchHistoryAnalysis(rule: config.outcome, suppression: Suppression(threshold: config.suppressionThreshold),
-                                                      study: config.studyPeriod, campaign: config.campaign) else { return [] }
         let key = AnalysisKey(rule: config.outcome, suppression: Suppression(threshold: config.suppressionThreshold),
                               study: config.studyPeriod, campaign: config.campaign)
+        guard let analysis = try matchHistoryAnalysis(rule: key.rule, suppression: key.suppression, study: key.study,
+                                                      campaign: key.campaign) else { return [] }
         let perVolunteer = config.forecast.requestsPerVolunteer
         if let forecast, forecast.key == key, forecast.requestsPerVolunteer == perVolunteer { return forecast.tables }
         let tables = ForecastTables.tables(ForecastStage.series(requests: requests, protected: analysis.tables,

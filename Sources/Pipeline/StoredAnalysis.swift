@@ -21,6 +21,13 @@ enum StoredAnalysis {
     /// Bumped when the payload's layout changes.
     static let format = "analysis-1"
 
+    /// The key of the analysis of `store` at `generation` (the store's own index state read here).
+    static func key(_ store: AtlasStore, generation: Int64, rule: OutcomeRule, suppression: Suppression, study: StudyPeriod?,
+                    campaign: CampaignSettings?) throws -> String {
+        key(generation: generation, indexState: try store.campaignIndexState(), rule: rule, suppression: suppression,
+            study: study, campaign: campaign)
+    }
+
     static func key(generation: Int64, indexState: String = "none", rule: OutcomeRule, suppression: Suppression,
                     study: StudyPeriod?, campaign: CampaignSettings?, program: String = programIdentity) -> String {
         let study = study.map { "\($0.from)..\($0.to) \($0.location) \($0.minCases)" } ?? "none"

@@ -15,17 +15,18 @@ public enum StoredInputs {
     /// protected together with the configuration's study period, for a command without a run.
     /// An analysis kept for the store's state and this configuration is read instead; `keep()`
     /// keeps a computed one (when the store may be written), once the command has succeeded.
-    static func protectedAnalysis(_ store: AtlasStore, requests: [HelpRequest], config: HulpatlasConfig,
+    /// `requests` are read only when the analysis has to be computed.
+    static func protectedAnalysis(_ store: AtlasStore, requests: @autoclosure () throws -> [HelpRequest], config: HulpatlasConfig,
                                   study: StudyPeriod?) throws -> KeptAnalysis {
         let generation = try store.generation()
-        let key = StoredAnalysis.key(generation: generation, indexState: try store.campaignIndexState(), rule: config.outcome,
-                                     suppression: Suppression(threshold: config.suppressionThreshold), study: study,
-                                     campaign: config.campaign)
+        let suppression = Suppression(threshold: config.suppressionThreshold)
+        let key = try StoredAnalysis.key(store, generation: generation, rule: config.outcome, suppression: suppression, study: study,
+                                         campaign: config.campaign)
         if let kept = try StoredAnalysis.kept(store, key: key) { return KeptAnalysis(written: kept, keep: {}) }
-        let computed = try Disclosure.analysis(requests: requests, helpers: try store.helpers(), locator: try locator(store),
-                                               rule: config.outcome, suppression: Suppression(threshold: config.suppressionThreshold),
-                                               study: study, campaigns: try CampaignStage.evaluations(store, requests: requests,
-                                                                                                     settings: config.campaign))
+        let history = try requests()
+        let computed = try Disclosure.analysis(requests: history, helpers: try store.helpers(), locator: try locator(store),
+                                               rule: config.outcome, suppression: suppression, study: study,
+                                               campaigns: try CampaignStage.evaluations(store, requests: history, settings: config.campaign))
         return KeptAnalysis(written: computed) {
             if !store.isReadOnly {
                 try store.keepAnalysis(key: key, generation: generation, payload: try StoredAnalysis.encode(computed))
