@@ -39,7 +39,7 @@ public enum RecordIngest {
         let parser = RequestRowParser(file: path, columns: columns, headerCount: reader.header.count,
                                       config: config.requests, today: today)
         return try run(.requests, idField: "request_id", reader: reader, store: store, fingerprint: fingerprint,
-                       parse: { record in parser.parse(record).map { ($0.0.id, $0.0, $0.1) } })
+                       parse: parser.parse, idOf: \.id)
     }
 
     public static func helpers(path: String, config: HulpatlasConfig = HulpatlasConfig(), store: AtlasStore,
@@ -55,7 +55,7 @@ public enum RecordIngest {
         let parser = HelperRowParser(file: path, columns: columns, headerCount: reader.header.count,
                                      config: config.helpers, today: today)
         return try run(.helpers, idField: "helper_id", reader: reader, store: store, fingerprint: fingerprint,
-                       parse: { record in parser.parse(record).map { ($0.0.id, $0.0, $0.1) } })
+                       parse: parser.parse, idOf: \.id)
     }
 
     /// Bumped whenever a change to the row parsers reads the same file differently: a store's
@@ -82,36 +82,67 @@ public enum RecordIngest {
         return summary
     }
 
+    /// One record as the parser left it: the row's reject, or the value with its ids
+    /// pseudonymised, the hash that tells an exact repeat from a conflict, and the cells it set
+    /// missing.
+    private enum ParsedRecord<Value> {
+        case rejected(Reject)
+        case accepted(line: Int, value: Value, hash: Int, rejects: [Reject])
+    }
+
+    /// Records per batch handed from the parsing thread to the writing one.
+    static let batchSize = 2048
+
     private static func run<Value: Hashable>(
         _ kind: StoredRecordKind<Value>, idField: String, reader: CSVRecordReader, store: AtlasStore, fingerprint: String?,
-        parse: (CSVRecordReader.Record) -> Result<(String, Value, [Reject]), Reject>
+        parse: @escaping (CSVRecordReader.Record) -> Result<(Value, [Reject]), Reject>, idOf: (Value) -> String
     ) throws -> RecordIngestSummary {
         let (tally, changes, runID) = try store.ingestRecords(kind, file: reader.path, startedAt: Date()) { session in
             var read = 0, accepted = 0
             var rejects: [Reject] = []
-            // id → (line, hash of the row): enough to tell an exact repeat from a conflict.
             let progress = Progress.sink
             progress.begin("\(kind.kindName) \((reader.path as NSString).lastPathComponent)", total: 0)
             defer { progress.end() }
-            while let record = try reader.next() {
-                read += 1
-                progress.advance(1)
-                switch parse(record) {
-                case let .failure(reject):
-                    rejects.append(reject)
-                case let .success((id, value, valueRejects)):
-                    if let first = try session.firstSeen(id, line: record.line, hash: value.hashValue) {
-                        let reason = first.hash == value.hashValue
-                            ? "repeats line \(first.line) exactly; ignored"
-                            : "this id is already on line \(first.line) with different data; the first is kept"
-                        rejects.append(Reject(file: reader.path, line: record.line, field: idField, value: "", reason: reason))
-                        continue
+            // The file is read and parsed on a second core while this one writes the store; the
+            // rows arrive in file order, so the first occurrence of an id is the one kept.
+            let pseudonymise = session.pseudonymise
+            try Overlapped.run(produce: { emit in
+                var batch: [ParsedRecord<Value>] = []
+                batch.reserveCapacity(batchSize)
+                while let record = try reader.next() {
+                    switch parse(record) {
+                    case let .failure(reject): batch.append(.rejected(reject))
+                    case let .success((value, valueRejects)):
+                        let stored = pseudonymise(value)
+                        batch.append(.accepted(line: record.line, value: stored, hash: stored.hashValue, rejects: valueRejects))
                     }
-                    rejects += valueRejects
-                    try session.upsert(value)
-                    accepted += 1
+                    if batch.count == batchSize {
+                        guard emit(batch) else { return }
+                        batch.removeAll(keepingCapacity: true)
+                    }
                 }
-            }
+                if !batch.isEmpty { _ = emit(batch) }
+            }, consume: { batch in
+                read += batch.count
+                progress.advance(batch.count)
+                for parsed in batch {
+                    switch parsed {
+                    case let .rejected(reject):
+                        rejects.append(reject)
+                    case let .accepted(line, value, hash, valueRejects):
+                        if let first = try session.firstSeen(idOf(value), line: line, hash: hash) {
+                            let reason = first.hash == hash
+                                ? "repeats line \(first.line) exactly; ignored"
+                                : "this id is already on line \(first.line) with different data; the first is kept"
+                            rejects.append(Reject(file: reader.path, line: line, field: idField, value: "", reason: reason))
+                            continue
+                        }
+                        rejects += valueRejects
+                        try session.upsert(value)
+                        accepted += 1
+                    }
+                }
+            })
             return RecordIngestTally(read: read, accepted: accepted, rejects: rejects)
         }
         var summary = RecordIngestSummary(kind: kind.kindName, file: reader.path, read: tally.read, accepted: tally.accepted,

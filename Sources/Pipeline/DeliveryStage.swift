@@ -36,7 +36,7 @@ public enum DeliveryStage {
                 records = deliveryAreas
             } else {
                 guard let year = try nearestSet(.pc6, to: context.set.year, in: context.store) else { return nil }
-                records = try context.store.areas(level: .pc6, year: year)
+                records = try context.store.areas(level: .pc6, year: year, only: KnownColumns.households)
             }
             let wanted = Set(targets.map(\.code))
             let pc6 = records.compactMap { a -> DeliveryList.PostcodeArea? in

@@ -1,7 +1,6 @@
 import Atlas
 import Foundation
 import GRDB
-import GRDBSQLite
 
 /// Inserts the areas of one area set, inside the transaction opened by `replaceAreaSet`.
 public final class AreaSetWriter {
@@ -9,7 +8,7 @@ public final class AreaSetWriter {
     let level: AreaLevel
     let year: Int
     private let insertArea: Statement
-    private let insertValue: Statement
+    private let insertValue: DirectStatement
     public private(set) var count = 0
 
     init(db: Database, level: AreaLevel, year: Int) throws {
@@ -20,7 +19,7 @@ public final class AreaSetWriter {
             INSERT INTO areas (level, year, code, municipality, area_m2, point_x, point_y, geometry)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertValue = try db.makeStatement(sql: """
+        insertValue = try DirectStatement(db, sql: """
             INSERT INTO area_values (level, year, code, indicator, value, special_code) VALUES (?, ?, ?, ?, ?, ?)
             """)
     }
@@ -30,42 +29,27 @@ public final class AreaSetWriter {
     public func insert(_ area: AreaRecord, wkb: [UInt8]?) throws {
         try insertArea.execute(arguments: [level.rawValue, year, area.code, area.municipality, area.areaM2,
                                            area.pointX, area.pointY, wkb.map { Data($0) }])
-        // The values go through SQLite's C API on GRDB's prepared statement: level, year and
-        // code are bound once per area and only the indicator and its value per cell (15
-        // million cells for the PC6 areas of the country; boxing each into StatementArguments
-        // cost a third of the ingest).
-        let statement = insertValue.sqliteStatement
-        try check(sqlite3_bind_text(statement, 1, level.rawValue, -1, AreaSetWriter.transient))
-        try check(sqlite3_bind_int64(statement, 2, Int64(year)))
-        try check(sqlite3_bind_text(statement, 3, area.code, -1, AreaSetWriter.transient))
+        // The values go through SQLite's C API: level, year and code are bound once per area and
+        // only the indicator and its value per cell (15 million cells for the PC6 areas of the
+        // country).
+        try insertValue.bind(1, level.rawValue)
+        try insertValue.bind(2, Int64(year))
+        try insertValue.bind(3, area.code)
         for (name, value) in area.values.sorted(by: { $0.key < $1.key }) { // key order: B-tree appends
-            try check(sqlite3_reset(statement))
-            try check(sqlite3_bind_text(statement, 4, name, -1, AreaSetWriter.transient))
             switch value {
             case let .number(v):
-                try check(sqlite3_bind_double(statement, 5, v))
-                try check(sqlite3_bind_null(statement, 6))
+                try insertValue.bind(5, v)
+                try insertValue.bind(6, nil as Int64?)
             case let .special(code):
-                try check(sqlite3_bind_null(statement, 5))
-                try check(sqlite3_bind_int64(statement, 6, Int64(code)))
+                try insertValue.bind(5, nil as Double?)
+                try insertValue.bind(6, Int64(code))
             case .empty:
                 continue
             }
-            try check(sqlite3_step(statement))
+            try insertValue.bind(4, name)
+            try insertValue.step()
         }
-        try check(sqlite3_reset(statement))
         count += 1
-    }
-
-    /// SQLite copies the text it is given (the C macro SQLITE_TRANSIENT, not imported into Swift).
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-    /// Throws GRDB's error for an SQLite result code other than OK or DONE.
-    private func check(_ code: CInt) throws {
-        guard code != SQLITE_OK, code != SQLITE_DONE else { return }
-        throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                            message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                            sql: insertValue.sql)
     }
 
     /// Removes every stored value of one column (a column that turned out to hold words).
@@ -126,8 +110,9 @@ extension AtlasStore {
         throw StoreError.ambiguousAreaSet(matching.map(\.label))
     }
 
-    /// All areas of a set with their values, ordered by code.
-    public func areas(level: AreaLevel, year: Int) throws -> [AreaRecord] {
+    /// All areas of a set with their values, ordered by code. `only`: read just these columns
+    /// (the delivery lists need the households of 456,661 PC6 areas, not their 34 columns).
+    public func areas(level: AreaLevel, year: Int, only columns: [String]? = nil) throws -> [AreaRecord] {
         try read { db in
             // Rows come in key order (code, indicator): an area's values are consecutive. Indicator
             // names are shared between areas (one String each, not one per value: 15 million
@@ -136,10 +121,11 @@ extension AtlasStore {
             var names: [String: String] = [:]
             var current: String?
             var values: [String: CBSValue] = [:]
+            let subset = columns.map { " AND indicator IN (\($0.map { _ in "?" }.joined(separator: ", ")))" } ?? ""
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT code, indicator, value, special_code FROM area_values WHERE level = ? AND year = ?
+                SELECT code, indicator, value, special_code FROM area_values WHERE level = ? AND year = ?\(subset)
                 ORDER BY code, indicator
-                """, arguments: [level.rawValue, year])
+                """, arguments: StatementArguments([level.rawValue, year] + (columns ?? []).map { $0 as (any DatabaseValueConvertible) }))
             while let row = try cursor.next() {
                 let code: String = row[0]
                 if code != current {

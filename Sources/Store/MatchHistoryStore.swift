@@ -13,7 +13,7 @@ public struct UpsertCounts: Sendable, Equatable {
 /// Upserts requests or helpers by id inside the caller's transaction.
 public final class RecordUpserter {
     private let db: Database
-    private let statement: Statement
+    private let statement: DirectStatement
     private let countSQL: String
     public private(set) var counts = UpsertCounts()
     private var rowsBefore: Int
@@ -24,7 +24,7 @@ public final class RecordUpserter {
         let all = [key] + columns + ["run_id"]
         let placeholders = all.map { _ in "?" }.joined(separator: ", ")
         let differs = columns.map { "\(table).\($0) IS NOT excluded.\($0)" }.joined(separator: " OR ")
-        statement = try db.makeStatement(sql: """
+        statement = try DirectStatement(db, sql: """
             INSERT INTO \(table) (\(all.joined(separator: ", "))) VALUES (\(placeholders))
             ON CONFLICT(\(key)) DO UPDATE SET \(columns.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")),
                 run_id = excluded.run_id
@@ -34,9 +34,10 @@ public final class RecordUpserter {
         rowsBefore = try Int.fetchOne(db, sql: countSQL) ?? 0
     }
 
-    public func upsert(_ arguments: StatementArguments) throws {
-        try statement.execute(arguments: arguments)
-        if db.changesCount > 0 { changed += 1 } else { counts.unchanged += 1 }
+    /// Upserts one row: `bind` binds its values (key, columns, run id) to the statement.
+    func upsert(_ bind: (DirectStatement) throws -> Void) throws {
+        try bind(statement)
+        if try statement.step() > 0 { changed += 1 } else { counts.unchanged += 1 }
     }
 
     /// Final counts: rows inserted are the growth of the table; the other changes were updates.
@@ -65,18 +66,38 @@ extension AtlasStore {
         try RecordUpserter(db: db, table: "helpers", key: "helper_id", columns: helperColumns)
     }
 
-    /// The row of a request, with its id and its volunteer's id replaced by pseudonyms.
-    public static func arguments(_ r: HelpRequest, runID: Int64, ids: Pseudonymiser) -> StatementArguments {
-        [ids.pseudonym(r.id), r.createdAt.description, r.kind.rawValue, r.category?.rawValue, r.subcategory,
-         r.requesterPostcode?.code, r.requesterType?.rawValue, r.location, r.status.rawValue,
-         r.closedAt?.description, r.helperID.map(ids.pseudonym), r.helperPostcode?.code, r.organisation,
-         r.requesterGender?.rawValue, r.requesterAgeBand?.rawValue, r.referralKind?.rawValue,
-         r.requesterID.map(ids.pseudonym), runID]
+    /// The request with its id, its volunteer's id and its requester's id replaced by pseudonyms.
+    static func pseudonymised(_ r: HelpRequest, ids: Pseudonymiser) -> HelpRequest {
+        var copy = r
+        copy.id = ids.pseudonym(r.id)
+        copy.helperID = r.helperID.map(ids.pseudonym)
+        copy.requesterID = r.requesterID.map(ids.pseudonym)
+        return copy
     }
 
-    public static func arguments(_ h: Helper, runID: Int64, ids: Pseudonymiser) -> StatementArguments {
-        [ids.pseudonym(h.id), h.postcode?.code, h.categories.sorted().map(\.rawValue).joined(separator: ";"), h.location,
-         h.activeFrom.description, h.activeUntil?.description, h.church, runID]
+    static func pseudonymised(_ h: Helper, ids: Pseudonymiser) -> Helper {
+        var copy = h
+        copy.id = ids.pseudonym(h.id)
+        return copy
+    }
+
+    /// Binds the row of a (pseudonymised) request: key, columns, run id.
+    static func bind(_ r: HelpRequest, runID: Int64, to row: DirectStatement) throws {
+        let texts: [String?] = [
+            r.id, r.createdAt.description, r.kind.rawValue, r.category?.rawValue, r.subcategory,
+            r.requesterPostcode?.code, r.requesterType?.rawValue, r.location, r.status.rawValue,
+            r.closedAt?.description, r.helperID, r.helperPostcode?.code, r.organisation,
+            r.requesterGender?.rawValue, r.requesterAgeBand?.rawValue, r.referralKind?.rawValue, r.requesterID,
+        ]
+        for (k, text) in texts.enumerated() { try row.bind(CInt(k + 1), text) }
+        try row.bind(CInt(texts.count + 1), runID)
+    }
+
+    static func bind(_ h: Helper, runID: Int64, to row: DirectStatement) throws {
+        let texts: [String?] = [h.id, h.postcode?.code, h.categories.sorted().map(\.rawValue).joined(separator: ";"),
+                                h.location, h.activeFrom.description, h.activeUntil?.description, h.church]
+        for (k, text) in texts.enumerated() { try row.bind(CInt(k + 1), text) }
+        try row.bind(CInt(texts.count + 1), runID)
     }
 
     /// Every stored request, in the order first ingested.

@@ -6,7 +6,10 @@ import GRDB
 /// ingest, so that the store holds no direct identifier: the same id always gives the same
 /// pseudonym in one store (re-ingest updates, never duplicates), and without the store's
 /// random key the pseudonym cannot be recomputed from a list of ids.
-public struct Pseudonymiser {
+///
+/// Sendable: the keyed state is never changed; every pseudonym works on a copy of it (swift-crypto's
+/// digest state is copy-on-write, so the copy is taken before the first update, on any thread).
+public struct Pseudonymiser: @unchecked Sendable {
     /// HMAC keyed once: each pseudonym starts from a copy of this state instead of deriving the
     /// key pads again (that was a third of the cost of ingesting a request).
     private let keyed: HMAC<SHA256>

@@ -8,39 +8,48 @@ public struct StoredRecordKind<Value>: Sendable {
     /// "requests" or "helpers", as the run is recorded.
     public var kindName: String { name }
     let upserter: @Sendable (Database) throws -> RecordUpserter
-    let bind: @Sendable (Value, Int64, Pseudonymiser) -> StatementArguments
+    let pseudonymise: @Sendable (Value, Pseudonymiser) -> Value
+    let bind: @Sendable (Value, Int64, DirectStatement) throws -> Void
 
     public static var requests: StoredRecordKind<HelpRequest> {
-        StoredRecordKind<HelpRequest>(name: "requests", upserter: AtlasStore.requestUpserter, bind: AtlasStore.arguments)
+        StoredRecordKind<HelpRequest>(name: "requests", upserter: AtlasStore.requestUpserter,
+                                      pseudonymise: AtlasStore.pseudonymised, bind: AtlasStore.bind)
     }
     public static var helpers: StoredRecordKind<Helper> {
-        StoredRecordKind<Helper>(name: "helpers", upserter: AtlasStore.helperUpserter, bind: AtlasStore.arguments)
+        StoredRecordKind<Helper>(name: "helpers", upserter: AtlasStore.helperUpserter,
+                                 pseudonymise: AtlasStore.pseudonymised, bind: AtlasStore.bind)
     }
 }
 
-/// One ingest of records inside one transaction: ids seen so far (in a temporary table, so
-/// memory stays bounded however long the file is) and the upsert, with ids pseudonymised.
+/// One ingest of records inside one transaction: ids seen so far (pseudonymised, in a
+/// temporary table, so memory stays bounded however long the file is) and the upsert.
 public final class RecordIngestSession<Value> {
     public let runID: Int64
     private let upserter: RecordUpserter
-    private let ids: Pseudonymiser
     private let seen: SeenIDs
-    private let bind: (Value, Int64, Pseudonymiser) -> StatementArguments
+    private let bind: (Value, Int64, DirectStatement) throws -> Void
+    /// Replaces a value's ids by their pseudonyms; safe to call from another thread (the
+    /// ingest pseudonymises on the core that parses).
+    public let pseudonymise: @Sendable (Value) -> Value
 
     init(db: Database, kind: StoredRecordKind<Value>, runID: Int64) throws {
         self.runID = runID
         upserter = try kind.upserter(db)
-        ids = try AtlasStore.pseudonymiser(db)
+        let ids = try AtlasStore.pseudonymiser(db)
+        let pseudonymise = kind.pseudonymise
+        self.pseudonymise = { pseudonymise($0, ids) }
         seen = try SeenIDs(db)
         bind = kind.bind
     }
 
-    /// Records `id`; returns its first occurrence (line, row hash) when it was seen before.
-    public func firstSeen(_ id: String, line: Int, hash: Int) throws -> (line: Int, hash: Int)? {
-        try seen.insert(id, line: line, hash: hash)
+    /// Records a pseudonymised id; returns its first occurrence (line, row hash) when it was
+    /// seen before.
+    public func firstSeen(_ pseudonym: String, line: Int, hash: Int) throws -> (line: Int, hash: Int)? {
+        try seen.insert(pseudonym, line: line, hash: hash)
     }
 
-    public func upsert(_ value: Value) throws { try upserter.upsert(bind(value, runID, ids)) }
+    /// Upserts a value `pseudonymise` returned.
+    public func upsert(_ pseudonymised: Value) throws { try upserter.upsert { try bind(pseudonymised, runID, $0) } }
 
     func finish() throws -> UpsertCounts {
         try seen.drop()
@@ -82,25 +91,29 @@ extension AtlasStore {
 /// The ids of one ingest so far, in a temporary SQLite table (on disk, not in memory).
 final class SeenIDs {
     private let db: Database
-    private let insert: Statement
-    private let lookup: Statement
+    private let insert: DirectStatement
+    private let lookup: DirectStatement
 
     init(_ db: Database) throws {
-        self.db = db
         try db.execute(sql: """
+            PRAGMA temp.cache_size = -32768;
             DROP TABLE IF EXISTS temp.ingest_seen;
             CREATE TEMP TABLE ingest_seen (id TEXT PRIMARY KEY, line INTEGER NOT NULL, row_hash INTEGER NOT NULL) WITHOUT ROWID;
             """)
-        insert = try db.makeStatement(sql: "INSERT INTO temp.ingest_seen VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING")
-        lookup = try db.makeStatement(sql: "SELECT line, row_hash FROM temp.ingest_seen WHERE id = ?")
+        insert = try DirectStatement(db, sql: "INSERT INTO temp.ingest_seen VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING")
+        lookup = try DirectStatement(db, sql: "SELECT line, row_hash FROM temp.ingest_seen WHERE id = ?")
+        self.db = db
     }
 
     /// Records `id`; returns the first occurrence when the id was seen before.
     func insert(_ id: String, line: Int, hash: Int) throws -> (line: Int, hash: Int)? {
-        try insert.execute(arguments: [id, line, hash])
-        guard db.changesCount == 0 else { return nil }
-        guard let row = try Row.fetchOne(lookup, arguments: [id]) else { return nil }
-        return (row[0], row[1])
+        try insert.bind(1, id)
+        try insert.bind(2, Int64(line))
+        try insert.bind(3, Int64(hash))
+        guard try insert.step() == 0 else { return nil }
+        try lookup.bind(1, id)
+        guard let row = try lookup.firstRow(columns: 2) else { return nil }
+        return (Int(row[0]), Int(row[1]))
     }
 
     func drop() throws { try db.execute(sql: "DROP TABLE IF EXISTS temp.ingest_seen") }

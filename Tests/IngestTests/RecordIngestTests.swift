@@ -186,6 +186,31 @@ import Testing
         #expect(try store.requests().first?.status == .match, "the first row is kept")
     }
 
+    /// The file is parsed on one thread and written on another, in batches of
+    /// `RecordIngest.batchSize` rows: repeats, conflicts and bad rows on either side of a batch
+    /// boundary are found as in one pass, the rejects come in line order and the requests are
+    /// stored in file order.
+    @Test func duplicatesAcrossParsingBatches() throws {
+        let dir = try TemporaryDirectory(), store = try AtlasStore()
+        func row(_ id: Int, status: String = "match") -> String {
+            "R\(id),2023-01-05,hulpvraag,praktisch,s\(id),3311AB,bewoner,L,\(status),,,,"
+        }
+        var lines = (1...5_000).map { row($0) }
+        lines[2_047] = row(10)                                   // line 2049: an exact repeat of line 11
+        lines[2_048] = "R-bad,2023-13-45,hulpvraag,praktisch,,,,L,match,,,,"  // line 2050: a bad date
+        lines[4_100] = row(2_100, status: "geen_match")          // line 4102: conflicts with line 2101
+        let s = try ingest(try file(dir, lines), store)
+        #expect(s.read == 5_000 && s.accepted == 4_997 && s.rejected == 3)
+        #expect(s.rejects.map(\.line) == [2_049, 2_050, 4_102])
+        #expect(s.rejects[0].reason.contains("repeats line 11 exactly"))
+        #expect(s.rejects[1].field == "created_at")
+        #expect(s.rejects[2].reason.contains("already on line 2101 with different data"))
+        let stored = try store.requests()
+        let expected = (1...5_000).filter { ![2_048, 2_049, 4_101].contains($0) }.map { "s\($0)" }
+        #expect(stored.map(\.subcategory) == expected, "stored in file order")
+        #expect(stored.allSatisfy { $0.status == .match }, "the first of a conflicting pair is kept")
+    }
+
     @Test func invalidUTF8TruncatedLastLineAndBlankLines() throws {
         let dir = try TemporaryDirectory(), store = try AtlasStore()
         var bytes = Array(([Self.header, Self.good[0], "", Self.good[1]].joined(separator: "\n") + "\n").utf8)

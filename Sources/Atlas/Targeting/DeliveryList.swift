@@ -34,8 +34,11 @@ public struct DeliveryList: Sendable, Equatable {
                                       roundSize: Int) -> [DeliveryList] {
         var byArea: [String: [PostcodeArea]] = [:]
         for area in pc6 where area.code.count >= 4 { byArea[String(area.code.prefix(4)), default: []].append(area) }
-        return targets.map { t in
-            let parts = (byArea[t.code] ?? []).sorted { $0.code < $1.code }
+        let grouped = byArea
+        // Every target's walking orders are independent of the others': all cores, same lists.
+        return Parallel.map(targets.count) { k in
+            let t = targets[k]
+            let parts = (grouped[t.code] ?? []).sorted { $0.code < $1.code }
             let stops: [DeliveryRoute.Stop]
             let source: Source
             if parts.isEmpty {
@@ -59,7 +62,9 @@ public struct DeliveryList: Sendable, Equatable {
                                           points: [String: (x: Double, y: Double)], roundSize: Int) -> [DeliveryList] {
         var groups: [String: [FlyerTargeting.Target]] = [:]
         for t in targets { groups[String(t.code.prefix(4)), default: []].append(t) }
-        return groups.map { pc4, members in
+        let keyed = Array(groups)
+        return Parallel.map(keyed.count) { k in
+            let (pc4, members) = keyed[k]
             let stops = members.sorted { $0.code < $1.code }.map { t in
                 DeliveryRoute.Stop(code: t.code, letterboxes: t.flyers, x: points[t.code]?.x ?? 0, y: points[t.code]?.y ?? 0)
             }
