@@ -36,12 +36,25 @@ public enum AreaIngest {
         defer { progress.end() }
         let (files, runID) = try store.replaceAreaSet(level: level, year: year, source: fileName,
                                                       sourceCRS: boundary.source.identifier, startedAt: started) { writer in
-            for feature in boundary.layer {
-                progress.advance(1)
-                guard let read = reader.read(feature, line: sourceRows.line(of: feature, ordinal: reader.areasRead + 1))
-                else { continue }
-                try writer.insert(read.area, wkb: read.shape?.geometry.wkb())
-            }
+            // Features are read, checked and reprojected on a second core while this one
+            // writes the store; the areas arrive in file order.
+            try Overlapped.run(produce: { emit in
+                var batch = FeatureBatch()
+                for feature in boundary.layer {
+                    batch.features += 1
+                    if let read = reader.read(feature, line: sourceRows.line(of: feature, ordinal: reader.areasRead + 1)) {
+                        batch.areas.append((read.area, read.shape?.geometry.wkb()))
+                    }
+                    if batch.features == FeatureBatch.size {
+                        guard emit(batch) else { return }
+                        batch = FeatureBatch()
+                    }
+                }
+                if batch.features > 0 { _ = emit(batch) }
+            }, consume: { batch in
+                progress.advance(batch.features)
+                for (area, wkb) in batch.areas { try writer.insert(area, wkb: wkb) }
+            })
             try check(reader, areas: writer.count, options: options)
             // Boundary columns of words (names, descriptions) are not indicators after all.
             let textFields = sources.candidateFields.filter { sources.file[boundary.names[$0]] == fileName && !reader.tallies[$0].isNumeric }
@@ -148,4 +161,12 @@ public enum AreaIngest {
             runID: runID, population: reader.population,
             fallbacks: reader.fallbackCounts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
+}
+
+/// Features read on the parsing thread: how many, and the areas accepted from them with their
+/// shapes as WKB.
+private struct FeatureBatch {
+    static let size = 512
+    var features = 0
+    var areas: [(AreaRecord, [UInt8]?)] = []
 }

@@ -2,60 +2,64 @@ import Atlas
 import Foundation
 import GRDB
 
-/// Inserts the areas of one area set, inside the transaction opened by `replaceAreaSet`.
+/// Inserts the areas of one area set, inside the transaction opened by `replaceAreaSet`: one
+/// row per area, its cells as `AreaCells`.
 public final class AreaSetWriter {
     let db: Database
     let level: AreaLevel
     let year: Int
-    private let insertArea: Statement
-    private let insertValue: DirectStatement
+    private let insertArea: DirectStatement
+    private let insertColumn: DirectStatement
+    private var columns = AreaCells.Columns()
     public private(set) var count = 0
 
     init(db: Database, level: AreaLevel, year: Int) throws {
         self.db = db
         self.level = level
         self.year = year
-        insertArea = try db.makeStatement(sql: """
-            INSERT INTO areas (level, year, code, municipality, area_m2, point_x, point_y, geometry)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        insertArea = try DirectStatement(db, sql: """
+            INSERT INTO areas (level, year, code, municipality, area_m2, point_x, point_y, geometry, numbers, codes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertValue = try DirectStatement(db, sql: """
-            INSERT INTO area_values (level, year, code, indicator, value, special_code) VALUES (?, ?, ?, ?, ?, ?)
-            """)
+        insertColumn = try DirectStatement(db, sql: "INSERT INTO area_columns (level, year, position, name) VALUES (?, ?, ?, ?)")
+        for statement in [insertArea, insertColumn] {
+            try statement.bind(1, level.rawValue)
+            try statement.bind(2, Int64(year))
+        }
     }
 
     /// Stores one area with its geometry (ISO WKB in EPSG:28992; nil when it has no usable
     /// shape). Empty cells are not stored.
     public func insert(_ area: AreaRecord, wkb: [UInt8]?) throws {
-        try insertArea.execute(arguments: [level.rawValue, year, area.code, area.municipality, area.areaM2,
-                                           area.pointX, area.pointY, wkb.map { Data($0) }])
-        // The values go through SQLite's C API: level, year and code are bound once per area and
-        // only the indicator and its value per cell (15 million cells for the PC6 areas of the
-        // country).
-        try insertValue.bind(1, level.rawValue)
-        try insertValue.bind(2, Int64(year))
-        try insertValue.bind(3, area.code)
-        for (name, value) in area.values.sorted(by: { $0.key < $1.key }) { // key order: B-tree appends
-            switch value {
-            case let .number(v):
-                try insertValue.bind(5, v)
-                try insertValue.bind(6, nil as Int64?)
-            case let .special(code):
-                try insertValue.bind(5, nil as Double?)
-                try insertValue.bind(6, Int64(code))
-            case .empty:
-                continue
-            }
-            try insertValue.bind(4, name)
-            try insertValue.step()
+        var added: [(position: Int, name: String)] = []
+        let cells = AreaCells.encode(area.values, columns: &columns, added: &added)
+        for (position, name) in added {
+            try insertColumn.bind(3, Int64(position))
+            try insertColumn.bind(4, name)
+            try insertColumn.step()
         }
+        try insertArea.bind(3, area.code)
+        try insertArea.bind(4, area.municipality)
+        try insertArea.bind(5, area.areaM2)
+        try insertArea.bind(6, area.pointX)
+        try insertArea.bind(7, area.pointY)
+        try insertArea.bind(8, bytes: wkb)
+        try insertArea.bind(9, cells.numbers)
+        try insertArea.bind(10, cells.codes)
+        try insertArea.step()
         count += 1
     }
 
     /// Removes every stored value of one column (a column that turned out to hold words).
     public func deleteIndicatorValues(_ name: String) throws {
-        try db.execute(sql: "DELETE FROM area_values WHERE level = ? AND year = ? AND indicator = ?",
-                       arguments: [level.rawValue, year, name])
+        guard let position = columns.existing(name) else { return }
+        let path = "$[\(position)]"
+        try db.execute(sql: """
+            UPDATE areas SET numbers = json_replace(numbers, ?, NULL), codes = json_replace(codes, ?, NULL)
+            WHERE level = ? AND year = ?
+            """, arguments: [path, path, level.rawValue, year])
+        try db.execute(sql: "DELETE FROM area_columns WHERE level = ? AND year = ? AND position = ?",
+                       arguments: [level.rawValue, year, position])
     }
 
     /// Stores the per-column counts.
@@ -114,44 +118,34 @@ extension AtlasStore {
     /// (the delivery lists need the households of 456,661 PC6 areas, not their 34 columns).
     public func areas(level: AreaLevel, year: Int, only columns: [String]? = nil) throws -> [AreaRecord] {
         try read { db in
-            // Rows come in key order (code, indicator): an area's values are consecutive. Indicator
-            // names are shared between areas (one String each, not one per value: 15 million
-            // values of 456,661 PC6 areas), and columns are read by position.
-            var valuesByCode: [String: [String: CBSValue]] = [:]
-            var names: [String: String] = [:]
-            var current: String?
-            var values: [String: CBSValue] = [:]
-            let subset = columns.map { " AND indicator IN (\($0.map { _ in "?" }.joined(separator: ", ")))" } ?? ""
+            // Column names are shared between areas (one String each, not one per value).
+            let wanted = columns.map(Set.init)
+            var names: [String?] = []
+            for row in try Row.fetchAll(db, sql: "SELECT position, name FROM area_columns WHERE level = ? AND year = ?",
+                                        arguments: [level.rawValue, year]) {
+                let position: Int = row[0], name: String = row[1]
+                guard position >= 0, position < 1_000_000 else { throw StoreError.corruptRow(table: "area_columns", id: name) }
+                if names.count <= position { names += [String?](repeating: nil, count: position + 1 - names.count) }
+                if wanted?.contains(name) ?? true { names[position] = name }
+            }
+            // Cells after the last wanted column are not read at all.
+            names = Array(names.prefix((names.lastIndex { $0 != nil } ?? -1) + 1))
+            var out: [AreaRecord] = []
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT code, indicator, value, special_code FROM area_values WHERE level = ? AND year = ?\(subset)
-                ORDER BY code, indicator
-                """, arguments: StatementArguments([level.rawValue, year] + (columns ?? []).map { $0 as (any DatabaseValueConvertible) }))
+                SELECT code, municipality, area_m2, point_x, point_y, numbers, codes FROM areas
+                WHERE level = ? AND year = ? ORDER BY code
+                """, arguments: [level.rawValue, year])
             while let row = try cursor.next() {
                 let code: String = row[0]
-                if code != current {
-                    if let current { valuesByCode[current] = values }
-                    current = code
-                    values = Dictionary(minimumCapacity: names.count)
+                let cells = AreaCells(numbers: row[5], codes: row[6])
+                guard let values = names.isEmpty ? [:] : AreaCells.decode(cells, names: names) else {
+                    // Written by the ingest as JSON arrays; anything else is a hand-edited store.
+                    throw StoreError.corruptRow(table: "areas", id: code)
                 }
-                let indicator: String = row[1]
-                let name: String
-                if let shared = names[indicator] { name = shared } else { names[indicator] = indicator; name = indicator }
-                if let special: Int = row[3] {
-                    values[name] = .special(code: special)
-                } else {
-                    values[name] = .number(row[2])
-                }
+                out.append(AreaRecord(code: code, level: level, year: year, municipality: row[1], areaM2: row[2],
+                                      pointX: row[3], pointY: row[4], values: values))
             }
-            if let current { valuesByCode[current] = values }
-            return try Row.fetchAll(db, sql: """
-                SELECT code, municipality, area_m2, point_x, point_y FROM areas
-                WHERE level = ? AND year = ? ORDER BY code
-                """, arguments: [level.rawValue, year]).map { row in
-                let code: String = row["code"]
-                return AreaRecord(code: code, level: level, year: year, municipality: row["municipality"],
-                                  areaM2: row["area_m2"], pointX: row["point_x"], pointY: row["point_y"],
-                                  values: valuesByCode[code] ?? [:])
-            }
+            return out
         }
     }
 

@@ -30,6 +30,13 @@ struct DirectStatement {
         try check(code)
     }
 
+    /// Binds bytes as a BLOB (nil: NULL).
+    func bind(_ index: CInt, bytes: [UInt8]?) throws {
+        guard let bytes else { return try check(sqlite3_bind_null(handle, index)) }
+        try check(bytes.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress ?? UnsafeRawPointer(bitPattern: 1),
+                                                           CInt(bytes.count), DirectStatement.transient) })
+    }
+
     func bind(_ index: CInt, _ value: Int64?) throws {
         try check(value.map { sqlite3_bind_int64(handle, index, $0) } ?? sqlite3_bind_null(handle, index))
     }

@@ -325,6 +325,39 @@ enum Schema {
             // values (7 s on a national store) is needed after it.
             try db.execute(sql: "DROP INDEX IF EXISTS requests_location")
         }
+        m.registerMigration("v14-one-row-per-area", foreignKeyChecks: .immediate) { db in
+            // An area's statistics move into its own row (issue #19): `areas.numbers` and
+            // `areas.codes` hold them as JSON arrays by the positions in `area_columns`
+            // (`AreaCells`). `area_values`, one row per cell (15.5 million for the PC6 areas of
+            // the country), becomes a view of the same rows for SQL users.
+            try db.execute(sql: """
+                CREATE TABLE area_columns (
+                    level TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    position INTEGER NOT NULL,       -- index into areas.numbers and areas.codes
+                    name TEXT NOT NULL,              -- the column name as the source spells it
+                    PRIMARY KEY (level, year, position),
+                    UNIQUE (level, year, name),
+                    FOREIGN KEY (level, year) REFERENCES area_sets(level, year) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                ALTER TABLE areas ADD COLUMN numbers TEXT CHECK (numbers IS NULL OR json_valid(numbers));
+                ALTER TABLE areas ADD COLUMN codes TEXT CHECK (codes IS NULL OR json_valid(codes));
+                """)
+            try AreaCells.moveCells(db)
+            try db.execute(sql: """
+                DROP TABLE area_values;
+                CREATE VIEW area_values (level, year, code, indicator, value, special_code) AS
+                    SELECT a.level, a.year, a.code, c.name, n.value, NULL
+                    FROM areas AS a, json_each(a.numbers) AS n
+                    JOIN area_columns AS c ON c.level = a.level AND c.year = a.year AND c.position = n.key
+                    WHERE n.type <> 'null'
+                    UNION ALL
+                    SELECT a.level, a.year, a.code, c.name, NULL, s.value
+                    FROM areas AS a, json_each(a.codes) AS s
+                    JOIN area_columns AS c ON c.level = a.level AND c.year = a.year AND c.position = s.key
+                    WHERE s.type <> 'null';
+                """)
+        }
         return m
     }
 }

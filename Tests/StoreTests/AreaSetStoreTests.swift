@@ -64,17 +64,50 @@ import TestSupport
         #expect(areas[0].values["a"] == .number(1))
     }
 
-    @Test func schemaRefusesAValueAndACodeInOneCell() throws {
+    /// One row per area, its cells as JSON arrays: a hand edit that is not JSON is refused, and
+    /// the long view gives every stored cell once, as a value or as a code, never both.
+    @Test func cellsAreJSONAndTheLongViewGivesEachCellOnce() throws {
         let store = try AtlasStore()
-        try replace(store, [area("3311", [:])])
+        try replace(store, [area("3311", ["a": .number(1.5), "b": .special(code: -99997)]),
+                            area("3312", ["b": .number(2), "c": .number(-0.25)])])
         #expect(throws: DatabaseError.self) {
-            try store.write { db in
-                try db.execute(sql: """
-                    INSERT INTO area_values (level, year, code, indicator, value, special_code)
-                    VALUES ('pc4', 2020, '3311', 'x', 1, -99997)
-                    """)
-            }
+            try store.write { try $0.execute(sql: "UPDATE areas SET numbers = '[1, 2' WHERE code = '3311'") }
         }
+        let rows = try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT code, indicator, value, special_code FROM area_values ORDER BY code, indicator")
+        }
+        #expect(rows.map { "\($0[0] as String) \($0[1] as String) \(($0[2] as Double?).map { "\($0)" } ?? "-") \(($0[3] as Int?).map { "\($0)" } ?? "-")" }
+                == ["3311 a 1.5 -", "3311 b - -99997", "3312 b 2.0 -", "3312 c -0.25 -"])
+        #expect(try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM areas") } == 2, "one row per area")
+    }
+
+    @Test func aSubsetOfColumnsIsReadAlone() throws {
+        let store = try AtlasStore()
+        try replace(store, [area("3311", ["a": .number(1), "b": .number(2), "c": .special(code: -99995)])])
+        #expect(try store.areas(level: .pc4, year: 2020, only: ["b"])[0].values == ["b": .number(2)])
+        #expect(try store.areas(level: .pc4, year: 2020, only: ["c", "zz"])[0].values == ["c": .special(code: -99995)])
+        #expect(try store.areas(level: .pc4, year: 2020, only: [])[0].values.isEmpty)
+    }
+
+    @Test func aCorruptCellRowIsAnErrorNotMissingData() throws {
+        let store = try AtlasStore()
+        try replace(store, [area("3311", ["a": .number(1)])])
+        try store.write { try $0.execute(sql: #"UPDATE areas SET numbers = '["words"]' WHERE code = '3311'"#) }
+        #expect(throws: StoreError.self) { _ = try store.areas(level: .pc4, year: 2020) }
+    }
+
+    @Test func wordColumnsAreRemovedFromEveryArea() throws {
+        let store = try AtlasStore()
+        _ = try store.replaceAreaSet(level: .pc4, year: 2020, source: "test", sourceCRS: "EPSG:28992",
+                                     startedAt: Date()) { writer in
+            try writer.insert(area("3311", ["a": .number(1), "name": .number(7)]), wkb: Self.square)
+            try writer.insert(area("3312", ["name": .special(code: -99997), "a": .number(3)]), wkb: Self.square)
+            try writer.deleteIndicatorValues("name")
+            try writer.deleteIndicatorValues("never seen")
+            return ((), [IngestFileCount(file: "test", role: "boundaries", read: 2, accepted: 2)], [])
+        }
+        #expect(try store.areas(level: .pc4, year: 2020).map(\.values) == [["a": .number(1)], ["a": .number(3)]])
+        #expect(try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM area_values WHERE indicator = 'name'") } == 0)
     }
 
     @Test func runCountsAndRejectsAreRecorded() throws {
