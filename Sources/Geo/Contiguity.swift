@@ -18,13 +18,16 @@ public enum Contiguity {
             let i = order[k]
             let a = boxes[i]!
             var found: [Int] = []
+            // Prepared once for all its candidates, on this thread, when it has any.
+            var prepared: PreparedGeometry??
             var l = k + 1
             while l < order.count, boxes[order[l]]!.minX <= a.maxX + tolerance {
                 let j = order[l]
                 let b = boxes[j]!
                 l += 1
                 guard b.minY <= a.maxY + tolerance, b.maxY >= a.minY - tolerance else { continue }
-                if shared.touch(i, j, tolerance: tolerance) { found.append(j) }
+                if prepared == nil { prepared = .some(shared.prepared(i)) }
+                if shared.touch(i, j, prepared: prepared!, tolerance: tolerance) { found.append(j) }
             }
             return found
         }
@@ -46,13 +49,17 @@ public enum Contiguity {
     }
 
     /// The polygons, shared by the sweep's threads. Only read: GDAL's GEOS predicates convert
-    /// a geometry without changing it, in a GEOS context of their own per call.
+    /// a geometry without changing it, in a GEOS context of their own per call (a prepared
+    /// geometry has its own, and stays on the thread that made it).
     private struct ReadOnlyGeometries: @unchecked Sendable {
         let geometries: [Geometry?]
 
-        func touch(_ i: Int, _ j: Int, tolerance: Double) -> Bool {
+        func prepared(_ i: Int) -> PreparedGeometry? { PreparedGeometry(geometries[i]!) }
+
+        func touch(_ i: Int, _ j: Int, prepared: PreparedGeometry?, tolerance: Double) -> Bool {
             let gi = geometries[i]!, gj = geometries[j]!
-            return OGR_G_Intersects(gi.handle, gj.handle) != 0 || (tolerance > 0 && gi.distance(to: gj) <= tolerance)
+            let intersects = prepared.map { $0.intersects(gj) } ?? (OGR_G_Intersects(gi.handle, gj.handle) != 0)
+            return intersects || (tolerance > 0 && gi.distance(to: gj) <= tolerance)
         }
     }
 }

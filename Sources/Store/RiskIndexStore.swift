@@ -16,24 +16,44 @@ extension AtlasStore {
                 try db.execute(sql: "INSERT INTO index_measures (level, year, index_name, measure, value) VALUES (?, ?, ?, ?, ?)",
                                arguments: [level.rawValue, year, name, measure, value])
             }
-            let score = try db.makeStatement(sql: """
+            // Bound through SQLite's C API: 456,661 PC6 areas with up to 8 components each.
+            let score = try DirectStatement(db, sql: """
                 INSERT INTO area_indices (level, year, code, index_name, score, percentile, decile, not_ranked_reason,
                                           missing_components, percentile_p5, percentile_p95, top_decile_share,
                                           cluster, cluster_p, under_reached)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            let component = try db.makeStatement(sql: """
+            let component = try DirectStatement(db, sql: """
                 INSERT INTO area_index_components (level, year, code, index_name, component, value, percentile)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
+            for statement in [score, component] {
+                try statement.bind(1, level.rawValue)
+                try statement.bind(2, Int64(year))
+                try statement.bind(4, name)
+            }
             for s in result.scores {
                 let st = extras.stability[s.code], cl = extras.clusters[s.code]
                 let under: Bool? = s.ranked ? extras.underReached.map { $0.contains(s.code) } : nil
-                try score.execute(arguments: [level.rawValue, year, s.code, name, s.score, s.percentile, s.decile,
-                                              s.notRankedReason?.description, s.missingComponents.joined(separator: ";"),
-                                              st?.p5, st?.p95, st?.topDecileShare, cl?.cluster.rawValue, cl?.pValue, under])
+                try score.bind(3, s.code)
+                try score.bind(5, s.score)
+                try score.bind(6, s.percentile)
+                try score.bind(7, s.decile.map(Int64.init))
+                try score.bind(8, s.notRankedReason?.description)
+                try score.bind(9, s.missingComponents.joined(separator: ";"))
+                try score.bind(10, st?.p5)
+                try score.bind(11, st?.p95)
+                try score.bind(12, st?.topDecileShare)
+                try score.bind(13, cl?.cluster.rawValue)
+                try score.bind(14, cl?.pValue)
+                try score.bind(15, under.map { $0 ? 1 : 0 } as Int64?)
+                try score.step()
+                try component.bind(3, s.code)
                 for (c, v) in s.components.sorted(by: { $0.key < $1.key }) {
-                    try component.execute(arguments: [level.rawValue, year, s.code, name, c, v.value, v.percentile])
+                    try component.bind(5, c)
+                    try component.bind(6, v.value)
+                    try component.bind(7, v.percentile)
+                    try component.step()
                 }
             }
         }

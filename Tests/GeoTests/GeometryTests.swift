@@ -77,3 +77,30 @@ import Testing
         #expect(try SpatialReference(epsg: 28992).identifier == "EPSG:28992")
     }
 }
+
+/// Queen contiguity tests each polygon, prepared once, against its candidates: the prepared
+/// predicate answers as the plain one does.
+@Suite struct PreparedGeometryTests {
+    static let square = "POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0))"
+
+    @Test func preparedIntersectsAnswersAsThePlainPredicate() throws {
+        let a = try Geometry(wkt: Self.square)
+        let prepared = try #require(PreparedGeometry(a))
+        let cases: [(String, Bool)] = [
+            ("POLYGON ((10 0, 20 0, 20 10, 10 10, 10 0))", true),     // shares an edge
+            ("POLYGON ((10 10, 20 10, 20 20, 10 20, 10 10))", true),  // shares a corner only (queen)
+            ("POLYGON ((5 5, 15 5, 15 15, 5 15, 5 5))", true),        // overlaps
+            ("POLYGON ((2 2, 3 2, 3 3, 2 3, 2 2))", true),            // inside
+            ("POLYGON ((10.5 0, 20 0, 20 10, 10.5 10, 10.5 0))", false), // a gap of half a metre
+        ]
+        for (wkt, expected) in cases {
+            let b = try Geometry(wkt: wkt)
+            #expect(prepared.intersects(b) == expected, "\(wkt)")
+        }
+        // The tolerance of the queen sweep still joins the two across the gap.
+        let shapes = try [Self.square, "POLYGON ((10.5 0, 20 0, 20 10, 10.5 10, 10.5 0))", "POLYGON ((50 50, 60 50, 60 60, 50 60, 50 50))"]
+            .map { Optional(try Geometry(wkt: $0)) }
+        #expect(Contiguity.queen(shapes, tolerance: 1) == [[1], [0], []])
+        #expect(Contiguity.queen(shapes, tolerance: 0) == [[], [], []])
+    }
+}

@@ -65,11 +65,15 @@ public enum RiskIndex {
         let componentPercentiles: [[Double?]]
         /// Why each area is not ranked (nil: ranked), independent of the weights.
         let notRankedReasons: [NotRankedReason?]
+        /// The component percentiles area by area (`used.count` per area; NaN: not available),
+        /// in one array for the hundreds of re-weightings of the stability analysis.
+        let percentileRows: [Double]
 
         public init(_ input: [AreaRecord], definition: RiskIndexDefinition, settings: RiskIndexSettings) {
             let areas = input.sorted { $0.code < $1.code }
             codes = areas.map(\.code)
-            let columns = Set(areas.flatMap { $0.values.keys })
+            var columns = Set<String>()
+            for area in areas { for name in area.values.keys { columns.insert(name) } }
             let computable = Set(definition.components.filter { $0.isComputable(columns: columns) }.map(\.name))
             // A stand-in is used only where the component it stands in for cannot be computed.
             let used = definition.components.filter {
@@ -114,6 +118,11 @@ public enum RiskIndex {
                 return out
             }
             let percentiles = componentPercentiles
+            var rows = [Double](repeating: .nan, count: areas.count * used.count)
+            for (c, column) in percentiles.enumerated() {
+                for (i, p) in column.enumerated() where p != nil && values[c][i] != nil { rows[i * used.count + c] = p! }
+            }
+            percentileRows = rows
             notRankedReasons = areas.indices.map { i -> NotRankedReason? in
                 let missing = percentiles.filter { $0[i] == nil }.count
                 if used.isEmpty { return .noComputableComponent }
@@ -160,17 +169,30 @@ public enum RiskIndex {
         /// same numbers as `scores(weights:)`, without building the per-area details (the
         /// stability analysis calls this hundreds of times).
         public func percentiles(weights: [Double]) -> [Double?] {
-            rankedPercentiles(codes.indices.map { i -> Double? in
-                guard notRankedReasons[i] == nil else { return nil }
-                var weighted = 0.0, total = 0.0
-                for c in used.indices {
-                    if let p = componentPercentiles[c][i], componentValues[c][i] != nil {
-                        weighted += weights[c] * p
-                        total += weights[c]
+            let c = used.count
+            var scored: [Int] = [], scores: [Double] = []
+            scored.reserveCapacity(codes.count)
+            scores.reserveCapacity(codes.count)
+            percentileRows.withUnsafeBufferPointer { rows in
+                for i in codes.indices where notRankedReasons[i] == nil {
+                    var weighted = 0.0, total = 0.0
+                    for k in 0..<c {
+                        let p = rows[i * c + k]
+                        if !p.isNaN {
+                            weighted += weights[k] * p
+                            total += weights[k]
+                        }
+                    }
+                    if total > 0 {
+                        scored.append(i)
+                        scores.append(weighted / total)
                     }
                 }
-                return total > 0 ? weighted / total : nil
-            })
+            }
+            let pct = RiskIndex.midRankPercentiles(scores)
+            var out = [Double?](repeating: nil, count: codes.count)
+            for (k, i) in scored.enumerated() { out[i] = pct[k] }
+            return out
         }
 
         /// Mid-rank percentiles of the scores of ranked areas (nil stays nil).
