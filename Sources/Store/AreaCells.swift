@@ -56,6 +56,22 @@ struct AreaCells: Equatable {
         return AreaCells(numbers: json(numbers, format: number), codes: anyCode ? json(codes, format: { String($0) }) : nil)
     }
 
+    /// The statement `encode(_:columns:recordingIn:)` records new columns with.
+    static let insertColumnSQL = "INSERT INTO area_columns (level, year, position, name) VALUES (?, ?, ?, ?)"
+
+    /// The cells of one area; each new column is recorded with `newColumn` (prepared from
+    /// `insertColumnSQL`, with the set's level and year bound).
+    static func encode(_ values: [String: CBSValue], columns: inout Columns, recordingIn newColumn: DirectStatement) throws -> AreaCells {
+        var added: [(position: Int, name: String)] = []
+        let cells = encode(values, columns: &columns, added: &added)
+        for (position, name) in added {
+            try newColumn.bind(3, Int64(position))
+            try newColumn.bind(4, name)
+            try newColumn.step()
+        }
+        return cells
+    }
+
     /// The cells again, by column name (`names[p]` nil: a column that is not read).
     static func decode(_ cells: AreaCells, names: [String?]) -> [String: CBSValue]? {
         var values: [String: CBSValue] = [:]
@@ -123,22 +139,15 @@ extension AreaCells {
     /// Schema step v14: the rows of the old `area_values` table into their areas' cells.
     static func moveCells(_ db: Database) throws {
         let update = try DirectStatement(db, sql: "UPDATE areas SET numbers = ?, codes = ? WHERE level = ? AND year = ? AND code = ?")
-        let insertColumn = try DirectStatement(db, sql: "INSERT INTO area_columns (level, year, position, name) VALUES (?, ?, ?, ?)")
+        let insertColumn = try DirectStatement(db, sql: insertColumnSQL)
         var columns: [String: Columns] = [:]
         var current: (level: String, year: Int64, code: String)?
         var values: [String: CBSValue] = [:]
         func flush() throws {
             guard let area = current else { return }
-            let set = "\(area.level) \(area.year)"
-            var added: [(position: Int, name: String)] = []
-            let cells = encode(values, columns: &columns[set, default: Columns()], added: &added)
-            for (position, name) in added {
-                try insertColumn.bind(1, area.level)
-                try insertColumn.bind(2, area.year)
-                try insertColumn.bind(3, Int64(position))
-                try insertColumn.bind(4, name)
-                try insertColumn.step()
-            }
+            try insertColumn.bind(1, area.level)
+            try insertColumn.bind(2, area.year)
+            let cells = try encode(values, columns: &columns["\(area.level) \(area.year)", default: Columns()], recordingIn: insertColumn)
             try update.bind(1, cells.numbers)
             try update.bind(2, cells.codes)
             try update.bind(3, area.level)

@@ -21,7 +21,7 @@ public final class AreaSetWriter {
             INSERT INTO areas (level, year, code, municipality, area_m2, point_x, point_y, geometry, numbers, codes)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertColumn = try DirectStatement(db, sql: "INSERT INTO area_columns (level, year, position, name) VALUES (?, ?, ?, ?)")
+        insertColumn = try DirectStatement(db, sql: AreaCells.insertColumnSQL)
         for statement in [insertArea, insertColumn] {
             try statement.bind(1, level.rawValue)
             try statement.bind(2, Int64(year))
@@ -31,13 +31,7 @@ public final class AreaSetWriter {
     /// Stores one area with its geometry (ISO WKB in EPSG:28992; nil when it has no usable
     /// shape). Empty cells are not stored.
     public func insert(_ area: AreaRecord, wkb: [UInt8]?) throws {
-        var added: [(position: Int, name: String)] = []
-        let cells = AreaCells.encode(area.values, columns: &columns, added: &added)
-        for (position, name) in added {
-            try insertColumn.bind(3, Int64(position))
-            try insertColumn.bind(4, name)
-            try insertColumn.step()
-        }
+        let cells = try AreaCells.encode(area.values, columns: &columns, recordingIn: insertColumn)
         try insertArea.bind(3, area.code)
         try insertArea.bind(4, area.municipality)
         try insertArea.bind(5, area.areaM2)
