@@ -27,6 +27,13 @@ public enum IndexStage {
         }
     }
 
+    /// The area columns the indices read: every column the definitions' components may use, and the
+    /// population and households (eligibility, reach).
+    public static func columns(_ definitions: [RiskIndexDefinition]) -> [String] {
+        var seen = Set<String>()
+        return (definitions.flatMap(\.columns) + KnownColumns.population + KnownColumns.households).filter { seen.insert($0).inserted }
+    }
+
     /// Computes, checks and stores the indices of the context's area set, with the reach of its
     /// history; returns the summary to print.
     /// `releaseHistory`: the command needs the history for the reach only (it is freed before

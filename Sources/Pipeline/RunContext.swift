@@ -26,12 +26,13 @@ public final class RunContext {
     /// (campaigns): the kept analyses of that store state are this context's.
     private var generation: Int64
 
-    /// Loads the set's areas and the stored history and register.
-    public init(store: AtlasStore, set: AreaSetInfo) throws {
+    /// Loads the set's areas and the stored history and register. `columns`: read only these
+    /// statistics of the areas (a command that needs a few of 34 columns, such as `index`).
+    public init(store: AtlasStore, set: AreaSetInfo, columns: [String]? = nil) throws {
         self.store = store
         self.set = set
         generation = try store.generation()
-        areas = try store.areas(level: set.level, year: set.year)
+        areas = try store.areas(level: set.level, year: set.year, only: columns)
         requests = try store.requests()
         helpers = try store.helpers()
     }
@@ -39,9 +40,9 @@ public final class RunContext {
     /// Opens the store at `db` and loads the area set of `level` and `year` (either may be nil
     /// when the store holds one such set). `readOnly`: a missing store is an error, never a new
     /// empty file.
-    public static func open(db: String, level: AreaLevel?, year: Int?, readOnly: Bool) throws -> RunContext {
+    public static func open(db: String, level: AreaLevel?, year: Int?, readOnly: Bool, columns: [String]? = nil) throws -> RunContext {
         let store = try AtlasStore(path: db, readOnly: readOnly)
-        return try RunContext(store: store, set: try store.resolveAreaSet(level: level, year: year))
+        return try RunContext(store: store, set: try store.resolveAreaSet(level: level, year: year), columns: columns)
     }
 
     /// Frees the history and register (about 500 MB for 1,000,000 requests) when no later stage

@@ -67,7 +67,7 @@ struct AreaSetSelection: ParsableArguments {
 
     /// Opens the store and loads the area set; `readOnly` for commands that only read it (a
     /// missing store is then an error, never a new empty file).
-    func open(readOnly: Bool = false) throws -> RunContext {
-        try RunContext.open(db: db, level: level, year: year, readOnly: readOnly)
+    func open(readOnly: Bool = false, columns: [String]? = nil) throws -> RunContext {
+        try RunContext.open(db: db, level: level, year: year, readOnly: readOnly, columns: columns)
     }
 }

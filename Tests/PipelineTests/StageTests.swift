@@ -32,6 +32,28 @@ import TestSupport
         #expect(try store.reach(level: set.level, year: set.year).values.reduce(0) { $0 + $1.requests } > 1000)
     }
 
+    /// `hulpatlas index` reads only the columns the indices and the reach use: the same scores,
+    /// components and summary as from all 37 columns (a broken column list, one without the
+    /// stand-ins, would change the summary's "cannot compute" lines or the scores).
+    @Test func theIndexFromItsOwnColumnsEqualsTheIndexFromAll() throws {
+        let definitions = try HulpatlasConfig().indexDefinitions()
+        let columns = IndexStage.columns(definitions)
+        #expect(Set(columns).count == columns.count)
+        #expect(columns.contains("percentageEenpersoonshuishoudens"), "stand-ins are read too")
+        #expect(columns.contains("aantal_part_huishoudens") && columns.contains("aantal_inwoners"))
+        func indexed(_ columns: [String]?) throws -> (String, [String: [String: StoredIndexScore]]) {
+            let (store, set) = try Self.store()
+            let context = try RunContext(store: store, set: set, columns: columns)
+            #expect(columns == nil || context.areas.allSatisfy { Set($0.values.keys).isSubset(of: Set(columns!)) })
+            let summary = try IndexStage.run(context, definitions: definitions, settings: RiskIndexSettings())
+            return (summary, try store.indexScores(level: set.level, year: set.year))
+        }
+        let (all, allScores) = try indexed(nil)
+        let (own, ownScores) = try indexed(columns)
+        #expect(own == all)
+        #expect(ownScores == allScores)
+    }
+
     @Test func anIndexThatRanksNothingFailsAndStoresNothing() throws {
         // The sample's shapes and codes only: no statistics, so no component can be computed.
         let store = try AtlasStore()

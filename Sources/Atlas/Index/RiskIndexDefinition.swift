@@ -73,6 +73,13 @@ public struct RiskIndexDefinition: Sendable, Equatable {
         Component.youngAdultsPct.weighted(0.5),
     ])
 
+    /// Every CBS column a component of this index may read (every alternative, stand-ins and
+    /// weight-0 candidates included): what the index needs of an area set.
+    public var columns: [String] {
+        var seen = Set<String>()
+        return components.flatMap { $0.numerator + ($0.denominator ?? []) }.joined().filter { seen.insert($0).inserted }
+    }
+
     /// A copy with some weights replaced (component name → weight); unknown names are an error.
     public func withWeights(_ weights: [String: Double]) throws(UnknownComponent) -> RiskIndexDefinition {
         var copy = self
