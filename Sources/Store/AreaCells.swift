@@ -121,7 +121,7 @@ struct AreaCells: Equatable {
                     let v = strtod(p, &end)
                     guard let end, end != UnsafeMutablePointer(mutating: p), v.isFinite else { return false }
                     p = UnsafePointer(end)
-                    if position < names.count, let name = names[position] { cell(v, name) }
+                    if let name = names[position] { cell(v, name) }
                 }
                 position += 1
                 skipSpaces()

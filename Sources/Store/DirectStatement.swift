@@ -3,8 +3,10 @@ import GRDBSQLite
 
 /// One of GRDB's prepared statements, bound and stepped through SQLite's C API: for the bulk
 /// inserts of an ingest (15 million area cells, a million requests), where boxing every value
-/// into `StatementArguments` cost a third of the time. Text is copied by SQLite; the statement
-/// is reset after every step, so the bindings of one row never leak into the next.
+/// into `StatementArguments` cost a third of the time. Text is copied by SQLite. The statement
+/// is reset after every step, but its bindings stay (SQLite's reset does not clear them): a
+/// writer binds what every row shares (level, year) once, and must bind every other parameter
+/// for each row.
 struct DirectStatement {
     private let statement: Statement
     private let db: Database

@@ -21,8 +21,8 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         let config = try options.load()
         let definitions = try config.indexDefinitions()
-        // The areas' statistics the indices and the reach read, not all of them (a third of the
-        // memory for the PC6 areas of the country).
+        // Only the areas' statistics the indices and the reach read (fewer cells to decode and
+        // look up for the PC6 areas of the country; the peak memory is elsewhere).
         let context = try selection.open(columns: IndexStage.columns(definitions))
         var settings = config.indexSettings
         if let minimumPopulation { settings.minimumPopulation = minimumPopulation }
